@@ -1,0 +1,67 @@
+package io.ciamportal.home.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import io.ciamportal.audit.ui.AuditView;
+import io.ciamportal.security.CurrentUser;
+import io.ciamportal.security.PortalRole;
+import io.ciamportal.security.ui.UsersView;
+import jakarta.annotation.security.PermitAll;
+
+/** The start page: what the portal is for, and what this user's roles let them do. */
+@Route("")
+@PageTitle("Home")
+@Menu(order = 0, title = "Home", icon = "vaadin:home")
+@PermitAll
+public final class HomeView extends VerticalLayout {
+
+    HomeView(CurrentUser currentUser) {
+        addClassName("portal-view");
+        addClassName("portal-home");
+        var principal = currentUser.require();
+        add(new H2("Welcome, " + principal.displayName()));
+        add(new Paragraph("This portal helps identity and security teams plan a move between customer-identity "
+                + "platforms: compare vendors and their capabilities, score how hard the move is in each direction, "
+                + "pick a shortlist, and sign off a migration's security gates as a team, with an audit trail."));
+
+        var roles = new Div();
+        roles.addClassName("portal-card");
+        roles.add(new H3("Your access"));
+        var list = new UnorderedList();
+        for (PortalRole role : principal.roles()) {
+            list.add(new ListItem(role.label() + ": " + role.description()));
+        }
+        roles.add(list);
+        add(roles);
+
+        if (principal.hasRole(PortalRole.ADMIN)) {
+            var admin = new Div();
+            admin.addClassName("portal-card");
+            admin.add(new H3("Administration"));
+            var links = new UnorderedList(
+                    new ListItem(new RouterLink("Users and roles", UsersView.class)),
+                    new ListItem(new RouterLink("Audit log and chain check", AuditView.class)));
+            admin.add(links);
+            add(admin);
+        }
+        add(comingSoon());
+    }
+
+    private static Div comingSoon() {
+        var card = new Div();
+        card.addClassName("portal-card");
+        card.add(new H3("What comes next"));
+        card.add(new Paragraph("The vendor index and capability matrix, the six-question selector, migration assessments "
+                + "and security gates arrive here as they are built; each appears in the navigation for the roles that may use it."));
+        return card;
+    }
+}

@@ -1,0 +1,5 @@
+/** The start page. */
+@NullMarked
+package io.ciamportal.home.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,174 @@
+package io.ciamportal.security;
+
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.ciamportal.audit.AuditLog;
+import io.ciamportal.security.ui.LoginView;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.context.ApplicationEventPublisher;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains: the JSON API under {@code /api/**} (browser session or HTTP Basic, JSON errors, CSRF for
+ * session-authenticated writes) and everything else for the Vaadin UI (login view, OIDC, default deny).
+ * Services carry their own {@code @PreAuthorize} rules; these chains are the outer wall, not the only one.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default, with the {id} prefix so the scheme can be upgraded later without a migration
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * The one authentication manager of both chains: local passwords (throttled) when local accounts are on, and the
+     * OIDC authorization-code exchange when a provider is configured. Publishes success and failure events for the audit.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(AccountDirectory accounts, PasswordEncoder passwordEncoder,
+            PortalProperties properties, Clock clock, ApplicationEventPublisher events,
+            ObjectProvider<OidcClientRegistrations> oidc) {
+        var providers = new ArrayList<AuthenticationProvider>();
+        if (properties.localAccountsEnabled()) {
+            var passwords = new DaoAuthenticationProvider(accounts);
+            passwords.setPasswordEncoder(passwordEncoder);
+            providers.add(new ThrottlingAuthenticationProvider(passwords,
+                    new SignInThrottle(clock, new SignInThrottle.Policy(5, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15))),
+                    new SignInThrottle(clock, new SignInThrottle.Policy(30, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15)))));
+        } else {
+            providers.add(new RefuseAllProvider());
+        }
+        if (oidc.getIfAvailable() != null) {
+            var users = new PortalOidcUserService(accounts,
+                    new RolesClaim(properties.oidc().rolesClaimOrDefault(), properties.oidc().rolePrefix()));
+            providers.add(new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(), users));
+        }
+        var manager = new ProviderManager(providers);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
+    }
+
+    @Bean
+    @Conditional(OidcConfigured.class)
+    OidcClientRegistrations oidcClientRegistrations(PortalProperties properties, JsonMapper json, Clock clock) {
+        return new OidcClientRegistrations(properties.oidc(), json, clock);
+    }
+
+    @Bean
+    SessionRefreshFilter sessionRefreshFilter(AccountDirectory accounts, SecurityContextHolderStrategy contexts) {
+        return new SessionRefreshFilter(accounts, contexts, new HttpSessionSecurityContextRepository());
+    }
+
+    @Bean
+    JsonSecurityResponses jsonSecurityResponses(JsonMapper json, AuditLog audit, AuthenticationAuditor auditor) {
+        return new JsonSecurityResponses(json, audit, auditor);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, PortalProperties properties, JsonSecurityResponses responses,
+            SessionRefreshFilter refresh, AuthenticationManager authenticationManager) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/**").authenticated()
+                        .anyRequest().denyAll())
+                .authenticationManager(authenticationManager)
+                .exceptionHandling(e -> e.authenticationEntryPoint(responses).accessDeniedHandler(responses))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionAuthenticatedWrite()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(refresh, AuthorizationFilter.class);
+        if (properties.localAccountsEnabled()) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(responses));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiFilterChain(HttpSecurity http, PortalProperties properties, AuthenticationManager authenticationManager,
+            ObjectProvider<OidcClientRegistrations> oidc, AuthenticationAuditor auditor, SessionRefreshFilter refresh)
+            throws Exception {
+        AuthenticationFailureHandler failures = new SignInFailureHandler();
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                        .requestMatchers("/error").permitAll())
+                .authenticationManager(authenticationManager)
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(refresh, AuthorizationFilter.class);
+        var registrations = oidc.getIfAvailable();
+        if (registrations != null) {
+            // The code exchange and user mapping run in the authentication manager above.
+            http.oauth2Login(login -> login
+                    .loginPage(LoginView.PATH)
+                    .clientRegistrationRepository(registrations)
+                    .failureHandler(failures));
+        }
+        // Vaadin keeps a failure handler that is already set when it configures the form login. The login page is
+        // named here too: without it Spring would switch on its generated default login page.
+        http.formLogin(form -> form.loginPage(LoginView.PATH).failureHandler(failures));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
+                .loginView(LoginView.class)
+                .addLogoutHandler(auditor));
+        return http.build();
+    }
+
+    /** CSRF applies to state-changing API requests that rely on the session cookie, not to HTTP Basic ones. */
+    private static RequestMatcher sessionAuthenticatedWrite() {
+        return request -> {
+            var method = HttpMethod.valueOf(request.getMethod());
+            boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS || method == HttpMethod.TRACE;
+            String authorization = request.getHeader("Authorization");
+            boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+            return !safe && !basic;
+        };
+    }
+
+    /** With local accounts switched off there is no password to check. */
+    private static final class RefuseAllProvider implements AuthenticationProvider {
+        @Override
+        public org.springframework.security.core.Authentication authenticate(org.springframework.security.core.Authentication authentication) {
+            throw new org.springframework.security.authentication.BadCredentialsException("Local accounts are switched off");
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return org.springframework.security.authentication.UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.ciamportal.security;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A person who can sign in. State changes only through the intention-revealing methods below; the rules that need
+ * other accounts (at least one admin must remain) live in {@link UserAdminService}.
+ */
+@Entity
+@Table(name = "portal_user")
+class UserAccount {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, length = 100)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(length = 320)
+    private @Nullable String email;
+
+    @Column(name = "password_hash", length = 255)
+    private @Nullable String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "auth_source", nullable = false, length = 10)
+    private AuthSource authSource;
+
+    @Column(name = "oidc_issuer", length = 500)
+    private @Nullable String oidcIssuer;
+
+    @Column(name = "oidc_subject", length = 255)
+    private @Nullable String oidcSubject;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_sign_in_at")
+    private @Nullable Instant lastSignInAt;
+
+    @Version
+    @Column(nullable = false)
+    private long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "portal_user_role", joinColumns = @JoinColumn(name = "user_id"))
+    private Set<RoleGrant> grants = new HashSet<>();
+
+    protected UserAccount() {
+        // for JPA
+        id = UUID.randomUUID();
+        username = "";
+        displayName = "";
+        authSource = AuthSource.LOCAL;
+        createdAt = Instant.EPOCH;
+    }
+
+    private UserAccount(AuthSource source, String username, String displayName, @Nullable String email, Instant now) {
+        this.id = UUID.randomUUID();
+        this.authSource = source;
+        this.username = username;
+        this.displayName = displayName;
+        this.email = email;
+        this.enabled = true;
+        this.createdAt = now;
+    }
+
+    static UserAccount local(String username, String displayName, @Nullable String email, String passwordHash,
+            Set<PortalRole> roles, Instant now) {
+        var account = new UserAccount(AuthSource.LOCAL, username, displayName, email, now);
+        account.passwordHash = passwordHash;
+        account.assignPortalRoles(roles);
+        return account;
+    }
+
+    static UserAccount fromOidc(String issuer, String subject, String username, String displayName,
+            @Nullable String email, Instant now) {
+        var account = new UserAccount(AuthSource.OIDC, username, displayName, email, now);
+        account.oidcIssuer = issuer;
+        account.oidcSubject = subject;
+        return account;
+    }
+
+    /** Effective roles: portal grants and identity-provider grants together; nobody is left without viewer. */
+    Set<PortalRole> roles() {
+        var roles = grants.stream().map(RoleGrant::role).collect(Collectors.toCollection(() -> EnumSet.noneOf(PortalRole.class)));
+        roles.add(PortalRole.VIEWER);
+        return roles;
+    }
+
+    Set<PortalRole> rolesFrom(RoleSource source) {
+        return grants.stream().filter(g -> g.source() == source).map(RoleGrant::role)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(PortalRole.class)));
+    }
+
+    /** Replaces the roles granted in the portal; roles from the identity provider stay as they are. */
+    void assignPortalRoles(Set<PortalRole> roles) {
+        grants.removeIf(g -> g.source() == RoleSource.PORTAL);
+        roles.forEach(r -> grants.add(new RoleGrant(r, RoleSource.PORTAL)));
+    }
+
+    /** Replaces the roles the identity provider granted, as its claim says at this sign-in. */
+    void replaceIdentityProviderRoles(Set<PortalRole> roles) {
+        if (authSource != AuthSource.OIDC) {
+            throw new IllegalStateException("Only accounts from an identity provider carry its roles");
+        }
+        grants.removeIf(g -> g.source() == RoleSource.IDP);
+        roles.forEach(r -> grants.add(new RoleGrant(r, RoleSource.IDP)));
+    }
+
+    void disable() {
+        if (!enabled) {
+            throw new IllegalStateException("The account is already disabled");
+        }
+        enabled = false;
+    }
+
+    void enable() {
+        if (enabled) {
+            throw new IllegalStateException("The account is already enabled");
+        }
+        enabled = true;
+    }
+
+    void changePassword(String newHash) {
+        if (authSource != AuthSource.LOCAL) {
+            throw new IllegalStateException("Accounts from an identity provider have no portal password");
+        }
+        passwordHash = newHash;
+    }
+
+    /** Records a sign-in and takes over the name and email the identity provider reports now. */
+    void signedIn(Instant now, @Nullable String freshDisplayName, @Nullable String freshEmail) {
+        lastSignInAt = now;
+        if (freshDisplayName != null && !freshDisplayName.isBlank()) {
+            displayName = freshDisplayName;
+        }
+        if (freshEmail != null && !freshEmail.isBlank()) {
+            email = freshEmail;
+        }
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String displayName() {
+        return displayName;
+    }
+
+    @Nullable String email() {
+        return email;
+    }
+
+    @Nullable String passwordHash() {
+        return passwordHash;
+    }
+
+    AuthSource authSource() {
+        return authSource;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    @Nullable Instant lastSignInAt() {
+        return lastSignInAt;
+    }
+
+    long version() {
+        return version;
+    }
+
+    UserSummary summary() {
+        return new UserSummary(id, username, displayName, email, authSource, enabled, roles(),
+                rolesFrom(RoleSource.PORTAL), rolesFrom(RoleSource.IDP), createdAt, lastSignInAt);
+    }
+}

@@ -1,0 +1,21 @@
+package io.ciamportal.security;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
+
+    @Query("select u from UserAccount u where u.authSource = io.ciamportal.security.AuthSource.LOCAL and lower(u.username) = lower(?1)")
+    Optional<UserAccount> findLocal(String username);
+
+    @Query("select u from UserAccount u where u.authSource = io.ciamportal.security.AuthSource.OIDC and u.oidcIssuer = ?1 and u.oidcSubject = ?2")
+    Optional<UserAccount> findOidc(String issuer, String subject);
+
+    boolean existsByAuthSource(AuthSource source);
+
+    @Query("select u from UserAccount u order by lower(u.displayName), u.id")
+    List<UserAccount> findAllOrdered();
+}
