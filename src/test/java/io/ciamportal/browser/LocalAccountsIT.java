@@ -111,6 +111,8 @@ class LocalAccountsIT extends PortalTestBase {
         page.locator("vaadin-side-nav").getByText("Users").click();
         page.waitForURL(url -> url.endsWith("/admin/users"));
         page.getByLabel("Search users").fill("reviewer2");
+        assertThat(page.locator("vaadin-grid").getByText("Demo viewer")).isHidden(); // the filter has run
+        Browsers.settle(page);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change roles of Demo reviewer2")).click();
         page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Analyst"))).check();
         Browsers.screenshot(page, "users-roles-dialog");
@@ -122,7 +124,7 @@ class LocalAccountsIT extends PortalTestBase {
         page.locator("vaadin-side-nav").getByText("Audit").click();
         page.waitForURL(url -> url.endsWith("/admin/audit"));
         var grid = page.locator("vaadin-grid");
-        assertThat(grid.getByText("USER_ROLES_CHANGED").first()).isVisible();
+        assertThat(grid.getByText("User roles changed").first()).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify chain")).click();
         assertThat(page.getByText("Chain intact")).isVisible();
         Browsers.screenshot(page, "audit");

@@ -29,11 +29,16 @@ import io.ciamportal.audit.AuditOutcome;
 import io.ciamportal.audit.AuditQueryService;
 import io.ciamportal.audit.ChainVerification;
 import io.ciamportal.security.Roles;
+import io.ciamportal.security.UserAdminService;
+import io.ciamportal.security.UserSummary;
 import io.ciamportal.shared.ui.Badge;
 import io.ciamportal.shared.ui.HashText;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Admin: the whole audit log, filtered and lazily loaded, with entry details and a chain check. */
 @Route("admin/audit")
@@ -42,7 +47,7 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed(Roles.ADMIN)
 public final class AuditView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final AuditQueryService audit;
     private final TextField actor = new TextField("Actor");
@@ -56,8 +61,11 @@ public final class AuditView extends VerticalLayout {
     private final Span total = new Span();
     private final CallbackDataProvider<AuditEntry, Void> entries;
 
-    AuditView(AuditQueryService audit) {
+    private final Map<String, String> userNames;
+
+    AuditView(AuditQueryService audit, UserAdminService users) {
         this.audit = audit;
+        this.userNames = users.list().stream().collect(Collectors.toMap(u -> u.id().toString(), UserSummary::displayName));
         addClassName("portal-view");
         setSizeFull();
 
@@ -67,6 +75,7 @@ public final class AuditView extends VerticalLayout {
         targetId.setClearButtonVisible(true);
         targetId.setValueChangeMode(ValueChangeMode.LAZY);
         action.setItems(audit.actions());
+        action.setItemLabelGenerator(AuditView::humanize);
         action.setClearButtonVisible(true);
         targetType.setItems(audit.targetTypes());
         targetType.setClearButtonVisible(true);
@@ -113,10 +122,10 @@ public final class AuditView extends VerticalLayout {
         verifyResult.setVisible(false);
 
         grid.addColumn(AuditEntry::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::actorName).setHeader("Actor").setFlexGrow(1);
-        grid.addColumn(AuditEntry::action).setHeader("Action").setFlexGrow(1);
-        grid.addColumn(e -> e.targetType() + (e.targetId() == null ? "" : " " + e.targetId())).setHeader("Target").setFlexGrow(2);
+        grid.addColumn(e -> humanize(e.action())).setHeader("Action").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(this::target).setHeader("Target").setFlexGrow(2);
         grid.addComponentColumn(e -> outcomeBadge(e.outcome())).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(AuditView::details));
         grid.setDetailsVisibleOnClick(true);
@@ -164,6 +173,20 @@ public final class AuditView extends VerticalLayout {
         }
     }
 
+    /** {@code USER_ROLES_CHANGED} reads as "User roles changed"; the exact name stays in the details and the API. */
+    static String humanize(String action) {
+        String words = action.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private String target(AuditEntry e) {
+        if (e.targetId() == null) {
+            return e.targetType();
+        }
+        String name = "user".equals(e.targetType()) ? userNames.get(e.targetId()) : null;
+        return name != null ? "user " + name : e.targetType() + " " + e.targetId();
+    }
+
     private static Component outcomeBadge(AuditOutcome outcome) {
         return new Badge(switch (outcome) {
             case SUCCESS -> "Success";
@@ -179,7 +202,8 @@ public final class AuditView extends VerticalLayout {
     private static Component details(AuditEntry e) {
         var box = new Div();
         box.addClassName("portal-audit-details");
-        box.add(new Span("Actor " + e.actorName() + " (" + e.actorId() + ")" + (e.actorRoles().isEmpty() ? "" : ", roles " + e.actorRoles())));
+        box.add(new Span(e.action() + " on " + e.targetType() + (e.targetId() == null ? "" : " " + e.targetId())
+                + " by " + e.actorName() + " (" + e.actorId() + ")" + (e.actorRoles().isEmpty() ? "" : ", roles " + e.actorRoles())));
         if (e.before() != null) {
             box.add(new H4("Before"), new Pre(e.before()));
         }
