@@ -20,6 +20,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -142,8 +143,12 @@ class SecurityConfig {
         // Vaadin keeps a failure handler that is already set when it configures the form login. The login page is
         // named here too: without it Spring would switch on its generated default login page.
         http.formLogin(form -> form.loginPage(LoginView.PATH).failureHandler(failures));
+        // Any other address needs a signed-in user and then reaches Vaadin, whose navigation access control
+        // applies each view's own rule (a view without one is refused) and answers unknown addresses with a
+        // not-found page. The API has its own chain that denies what it does not know.
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .loginView(LoginView.class)
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)
                 .addLogoutHandler(auditor));
         return http.build();
     }

@@ -157,6 +157,16 @@ class LocalAccountsIT extends PortalTestBase {
     }
 
     @Test
+    void anUnknownAddressShowsAPlainNotFoundPage() {
+        var page = page(1280);
+        PortalPages.signIn(page, baseUrl(), "analyst", DEMO_PASSWORD);
+        page.navigate(baseUrl() + "/no/such/page");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Page not found"))).isVisible();
+        assertThat(page.content()).doesNotContain("Exception").doesNotContain("at io.ciamportal");
+        Browsers.screenshot(page, "not-found");
+    }
+
+    @Test
     void theKeyboardAloneReachesSignIn() {
         var page = page(1280);
         page.navigate(baseUrl() + "/login");

@@ -32,6 +32,13 @@ class ApiIntegrationTest extends PortalTestBase {
     }
 
     @Test
+    void aForgedSessionCookieIsTreatedAsNoSession() {
+        var response = api.getWithCookie("/api/v1/me", "JSESSIONID=0123456789ABCDEF0123456789ABCDEF");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json()).containsEntry("error", "unauthorized");
+    }
+
+    @Test
     void basicSignInWorksForLocalAccounts() {
         var response = api.get("/api/v1/me", viewer);
         assertThat(response.status()).isEqualTo(200);

@@ -28,6 +28,11 @@ public final class ApiClient {
         return send(request(path, authorization).GET());
     }
 
+    /** A GET that carries a session cookie, for example a forged one. */
+    public Response getWithCookie(String path, String cookie) {
+        return send(request(path, null).header("Cookie", cookie).GET());
+    }
+
     public Response post(String path, String authorization, String jsonBody) {
         return send(request(path, authorization).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
