@@ -8,6 +8,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
@@ -30,6 +31,7 @@ final class ErrorViews {
 
     /** Unknown address, or a view the user may not open (not told apart, so addresses reveal nothing). */
     @AnonymousAllowed
+    @ParentLayout(MainLayout.class)
     public static final class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
         @Override
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
@@ -42,6 +44,7 @@ final class ErrorViews {
 
     /** A service refused the current user. */
     @AnonymousAllowed
+    @ParentLayout(MainLayout.class)
     public static final class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
         @Override
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
