@@ -128,6 +128,9 @@ class LocalAccountsIT extends PortalTestBase {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify chain")).click();
         assertThat(page.getByText("Chain intact")).isVisible();
         Browsers.screenshot(page, "audit");
+        grid.getByText("User roles changed").first().click();
+        assertThat(page.getByText("USER_ROLES_CHANGED on user")).isVisible();
+        Browsers.screenshot(page, "audit-details");
 
         var api = new ApiClient(baseUrl());
         var changes = api.get("/api/v1/audit?action=USER_ROLES_CHANGED&actor=admin", basic("admin", DEMO_PASSWORD)).body();
