@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -45,10 +44,6 @@ class EmbeddedDatabaseConfiguration {
         config.setUsername("postgres");
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("portal-embedded");
-        try {
-            return new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException(new IOException("Embedded PostgreSQL did not accept connections", e));
-        }
+        return new HikariDataSource(config);
     }
 }

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -59,7 +60,7 @@ class AccountBootstrap implements ApplicationRunner {
         }
     }
 
-    private void createInitialAdmin(String demoPassword) {
+    private void createInitialAdmin(@Nullable String demoPassword) {
         String password = properties.adminPassword();
         boolean generated = false;
         if (!PortalProperties.hasText(password)) {
@@ -87,7 +88,7 @@ class AccountBootstrap implements ApplicationRunner {
         }
     }
 
-    private void createDemoAccounts(String demoPassword) {
+    private void createDemoAccounts(@Nullable String demoPassword) {
         String password = demoPassword;
         boolean generated = false;
         if (password == null) {

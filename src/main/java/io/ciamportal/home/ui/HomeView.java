@@ -59,9 +59,11 @@ public final class HomeView extends VerticalLayout {
     private static Div comingSoon() {
         var card = new Div();
         card.addClassName("portal-card");
-        card.add(new H3("What comes next"));
-        card.add(new Paragraph("The vendor index and capability matrix, the six-question selector, migration assessments "
-                + "and security gates arrive here as they are built; each appears in the navigation for the roles that may use it."));
+        card.add(new H3("Where to start"));
+        card.add(new RouterLink("Browse the vendor index", io.ciamportal.vendor.ui.VendorIndexView.class));
+        card.add(new Paragraph("Start with the vendor index: every vendor's sourced facts and how hard it is to arrive on it "
+                + "and to leave it. The capability matrix, the six-question selector, migration assessments and security "
+                + "gates arrive as they are built; each appears in the navigation for the roles that may use it."));
         return card;
     }
 }

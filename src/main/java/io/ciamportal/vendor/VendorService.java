@@ -1,0 +1,76 @@
+package io.ciamportal.vendor;
+
+import io.ciamportal.shared.NotFoundException;
+import io.ciamportal.vendor.VendorViews.CapabilityInfo;
+import io.ciamportal.vendor.VendorViews.CapabilityValue;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Browse the vendor index: search, profiles with sources, difficulty with breakdown. Any signed-in user. */
+@Service
+@PreAuthorize("isAuthenticated()")
+@Transactional(readOnly = true)
+public class VendorService {
+
+    private final VendorReader reader;
+
+    VendorService(VendorReader reader) {
+        this.reader = reader;
+    }
+
+    public List<VendorViews.Summary> search(VendorQuery query) {
+        if (query.capability() != null && catalogue().stream().noneMatch(c -> c.key().equals(query.capability()))) {
+            throw new IllegalArgumentException("Unknown capability " + query.capability());
+        }
+        var catalogue = reader.catalogue();
+        var values = reader.values(null, catalogue);
+        return reader.vendors(null).stream()
+                .map(row -> summary(row, values.getOrDefault(row.id(), Map.of())))
+                .filter(query::matches)
+                .sorted(query.comparator())
+                .toList();
+    }
+
+    public VendorViews.Profile profile(String slug) {
+        var row = reader.vendors(slug).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No vendor with the slug " + slug + "."));
+        var catalogue = reader.catalogue();
+        var values = reader.values(row.id(), catalogue).getOrDefault(row.id(), Map.of());
+        var capabilities = catalogue.stream().map(c -> values.getOrDefault(c.key(), unknown(c))).toList();
+        return new VendorViews.Profile(summary(row, values), row.fullName(), row.website(), row.docsUrl(), row.license(),
+                row.regions(), row.attestations(), reader.facts(row.id()), row.migration(), capabilities);
+    }
+
+    public List<CapabilityInfo> catalogue() {
+        return reader.catalogue();
+    }
+
+    /** The capability groups in display order, with their names. */
+    public Map<String, String> groups() {
+        var groups = new LinkedHashMap<String, String>();
+        catalogue().forEach(c -> groups.putIfAbsent(c.groupKey(), c.groupName()));
+        return groups;
+    }
+
+    static VendorViews.Summary summary(VendorReader.Row row, Map<String, CapabilityValue> values) {
+        var supports = values.values().stream().collect(Collectors.toMap(CapabilityValue::key, CapabilityValue::support));
+        var inputs = new DifficultyRules.Inputs(row.migration().hashExportPolicy(), row.migration().hashExportScheme(),
+                new HashSet<>(row.migration().hashImportSchemes()), supports, row.lifecycle().status(), row.openSource());
+        return new VendorViews.Summary(row.slug(), row.name(), row.deployment(), row.tier(), row.lifecycle(),
+                row.pricingModels(), row.audiences(), row.openSource(),
+                DifficultyRules.inbound(inputs, row.inboundOverride(), row.inboundOverrideReason()),
+                DifficultyRules.outbound(inputs, row.outboundOverride(), row.outboundOverrideReason()),
+                supports);
+    }
+
+    private static CapabilityValue unknown(CapabilityInfo c) {
+        return new CapabilityValue(c.key(), c.name(), c.groupKey(), c.groupName(), Support.UNKNOWN,
+                "Not researched yet; verify with the vendor.", List.of(), false, null);
+    }
+}

@@ -1,0 +1,46 @@
+package io.ciamportal.vendor;
+
+import io.ciamportal.vendor.VendorEnums.Deployment;
+import io.ciamportal.vendor.VendorEnums.HashExportPolicy;
+import io.ciamportal.vendor.VendorEnums.LifecycleStatus;
+import io.ciamportal.vendor.VendorEnums.Tier;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** What the vendor feature hands to views and the API: plain records, no entities. */
+public final class VendorViews {
+
+    private VendorViews() {}
+
+    /** Facts older than this are marked "needs review". */
+    public static final int REVIEW_AFTER_DAYS = 365;
+
+    public record Lifecycle(LifecycleStatus status, @Nullable LocalDate endOfSale, @Nullable LocalDate endOfLife) {}
+
+    /** One sourced fact: what it says, where it comes from, whether it was confirmed, when it was last reviewed. */
+    public record Fact(String key, String note, List<String> sources, boolean confirmed, LocalDate reviewedOn) {
+        public boolean needsReview(LocalDate today) {
+            return reviewedOn.plusDays(REVIEW_AFTER_DAYS).isBefore(today);
+        }
+    }
+
+    public record CapabilityValue(String key, String name, String groupKey, String groupName, Support support, String note,
+            List<String> sources, boolean confirmed, @Nullable LocalDate reviewedOn) {}
+
+    public record CapabilityInfo(String key, String name, String description, String groupKey, String groupName) {}
+
+    public record Migration(HashExportPolicy hashExportPolicy, @Nullable String hashExportScheme, List<String> hashImportSchemes,
+            @Nullable String jitHookName, @Nullable String bulkImportFormat, @Nullable String bulkImportLimits,
+            @Nullable String bulkExportFormat, @Nullable String bulkExportLimits) {}
+
+    /** A row of the vendor index. {@code capabilities} maps capability keys to support. */
+    public record Summary(String slug, String name, Deployment deployment, Tier tier, Lifecycle lifecycle,
+            List<String> pricingModels, List<String> audiences, boolean openSource, Difficulty inbound, Difficulty outbound,
+            Map<String, Support> capabilities) {}
+
+    public record Profile(Summary summary, String fullName, @Nullable String website, @Nullable String docsUrl, String license,
+            List<String> regions, List<String> attestations, Map<String, Fact> facts, Migration migration,
+            List<CapabilityValue> capabilities) {}
+}

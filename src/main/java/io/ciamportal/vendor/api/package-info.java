@@ -1,0 +1,5 @@
+/** JSON API of the vendor index. */
+@NullMarked
+package io.ciamportal.vendor.api;
+
+import org.jspecify.annotations.NullMarked;

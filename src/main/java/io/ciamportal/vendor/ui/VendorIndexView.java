@@ -1,0 +1,143 @@
+package io.ciamportal.vendor.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.RouteParameters;
+import io.ciamportal.vendor.VendorEnums.Deployment;
+import io.ciamportal.vendor.VendorEnums.LifecycleStatus;
+import io.ciamportal.vendor.VendorQuery;
+import io.ciamportal.vendor.VendorService;
+import io.ciamportal.vendor.VendorViews;
+import jakarta.annotation.security.PermitAll;
+
+/** The vendor index: search, filters, sorting, difficulty at a glance; a row opens the vendor's profile. */
+@Route("vendors")
+@PageTitle("Vendors")
+@Menu(order = 10, title = "Vendors", icon = "vaadin:cluster")
+@PermitAll
+public final class VendorIndexView extends VerticalLayout {
+
+    private final VendorService vendors;
+    private final TextField search = new TextField();
+    private final Select<Deployment> deployment = new Select<>();
+    private final Select<String> audience = new Select<>();
+    private final Select<String> pricing = new Select<>();
+    private final Select<LifecycleStatus> lifecycle = new Select<>();
+    private final ComboBox<VendorViews.CapabilityInfo> capability = new ComboBox<>("Has capability");
+    private final Select<VendorQuery.Sort> sort = new Select<>();
+    private final Span count = new Span();
+    private final CallbackDataProvider<VendorViews.Summary, Void> rows;
+
+    VendorIndexView(VendorService vendors) {
+        this.vendors = vendors;
+        addClassName("portal-view");
+        setSizeFull();
+
+        search.setLabel("Search");
+        search.setPlaceholder("Vendor name");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        deployment.setLabel("Deployment");
+        deployment.setItems(Deployment.MANAGED, Deployment.SELF_HOSTED);
+        deployment.setEmptySelectionAllowed(true);
+        deployment.setEmptySelectionCaption("Any");
+        deployment.setItemLabelGenerator(d -> d == null ? "Any" : VendorBadges.words(d.name()));
+        audience.setLabel("Audience");
+        audience.setItems("B2C", "B2B", "B2B2C");
+        audience.setEmptySelectionAllowed(true);
+        audience.setEmptySelectionCaption("Any");
+        pricing.setLabel("Pricing model");
+        pricing.setItems("PER_MAU", "PER_ORGANIZATION", "FLAT", "OPEN_SOURCE", "QUOTE");
+        pricing.setEmptySelectionAllowed(true);
+        pricing.setEmptySelectionCaption("Any");
+        pricing.setItemLabelGenerator(p -> p == null ? "Any" : VendorBadges.words(p).replace("Per mau", "Per MAU"));
+        lifecycle.setLabel("Lifecycle");
+        lifecycle.setItems(LifecycleStatus.values());
+        lifecycle.setEmptySelectionAllowed(true);
+        lifecycle.setEmptySelectionCaption("Any");
+        lifecycle.setItemLabelGenerator(l -> l == null ? "Any" : VendorBadges.words(l.name()));
+        capability.setItems(vendors.catalogue());
+        capability.setItemLabelGenerator(VendorViews.CapabilityInfo::name);
+        capability.setClearButtonVisible(true);
+        sort.setLabel("Sort by");
+        sort.setItems(VendorQuery.Sort.values());
+        sort.setItemLabelGenerator(VendorQuery.Sort::label);
+        sort.setValue(VendorQuery.Sort.NAME);
+
+        rows = DataProvider.fromCallbacks(
+                q -> vendors.search(query()).stream().skip(q.getOffset()).limit(q.getLimit()),
+                q -> vendors.search(query()).size());
+        search.addValueChangeListener(e -> refresh());
+        deployment.addValueChangeListener(e -> refresh());
+        audience.addValueChangeListener(e -> refresh());
+        pricing.addValueChangeListener(e -> refresh());
+        lifecycle.addValueChangeListener(e -> refresh());
+        capability.addValueChangeListener(e -> refresh());
+        sort.addValueChangeListener(e -> refresh());
+
+        var filters = new FlexLayout(search, deployment, audience, pricing, lifecycle, capability, sort);
+        filters.addClassName("portal-filters");
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+
+        var grid = new Grid<VendorViews.Summary>();
+        grid.addComponentColumn(VendorIndexView::nameLink).setHeader("Vendor").setFlexGrow(2).setAutoWidth(true);
+        grid.addColumn(v -> VendorBadges.words(v.deployment().name())).setHeader("Deployment").setAutoWidth(true);
+        grid.addColumn(v -> String.join(", ", v.audiences())).setHeader("Audiences").setAutoWidth(true);
+        grid.addComponentColumn(v -> VendorBadges.lifecycle(v.lifecycle())).setHeader("Lifecycle").setAutoWidth(true);
+        grid.addComponentColumn(v -> difficulty(v)).setHeader("Difficulty").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setItems(rows);
+        grid.setEmptyStateText("No vendor matches these filters. Clear a filter to see more.");
+        grid.setAriaLabel("Vendors");
+        grid.setSizeFull();
+
+        count.addClassName("portal-muted");
+        add(new Paragraph("Every CIAM vendor the portal knows, with how hard it is to arrive on it (In) and to leave it "
+                + "(Out), 1 easy to 5 hard. Open a vendor for its sourced facts and the breakdown of both scores."),
+                filters, count, grid);
+        refresh();
+    }
+
+    private VendorQuery query() {
+        var chosen = capability.getValue();
+        return new VendorQuery(search.getValue(), deployment.getValue(), audience.getValue(), pricing.getValue(),
+                lifecycle.getValue(), chosen == null ? null : chosen.key(),
+                sort.getValue() == null ? VendorQuery.Sort.NAME : sort.getValue());
+    }
+
+    private void refresh() {
+        int n = vendors.search(query()).size();
+        count.setText(n == 1 ? "1 vendor" : n + " vendors");
+        rows.refreshAll();
+    }
+
+    private static Component nameLink(VendorViews.Summary v) {
+        var link = new RouterLink(v.name(), VendorProfileView.class, new RouteParameters("slug", v.slug()));
+        link.addClassName("portal-strong-link");
+        return link;
+    }
+
+    private static Component difficulty(VendorViews.Summary v) {
+        var box = new Div(VendorBadges.difficulty("In", v.inbound()), VendorBadges.difficulty("Out", v.outbound()));
+        box.addClassName("portal-badges");
+        return box;
+    }
+}

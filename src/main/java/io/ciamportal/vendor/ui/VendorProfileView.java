@@ -1,0 +1,242 @@
+package io.ciamportal.vendor.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import io.ciamportal.shared.NotFoundException;
+import io.ciamportal.shared.ui.Badge;
+import io.ciamportal.vendor.Difficulty;
+import io.ciamportal.vendor.VendorService;
+import io.ciamportal.vendor.VendorViews;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One vendor: lifecycle, both difficulty scores with their breakdown, sourced facts and every capability value. */
+@Route("vendors/:slug")
+@PermitAll
+public final class VendorProfileView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final Map<String, String> FACT_LABELS = new LinkedHashMap<>();
+
+    static {
+        FACT_LABELS.put("deployment", "Deployment");
+        FACT_LABELS.put("license", "Licence");
+        FACT_LABELS.put("pricing", "Pricing");
+        FACT_LABELS.put("audiences", "Audiences");
+        FACT_LABELS.put("regions", "Hosting regions");
+        FACT_LABELS.put("attestations", "Attestations");
+        FACT_LABELS.put("lifecycle", "Lifecycle");
+        FACT_LABELS.put("tier", "Tier");
+    }
+
+    private final VendorService vendors;
+    private final Clock clock;
+    private String title = "Vendor";
+
+    VendorProfileView(VendorService vendors, Clock clock) {
+        this.vendors = vendors;
+        this.clock = clock;
+        addClassName("portal-view");
+        addClassName("portal-vendor-profile");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String slug = event.getRouteParameters().get("slug").orElse("");
+        VendorViews.Profile profile;
+        try {
+            profile = vendors.profile(slug);
+        } catch (NotFoundException e) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+            return;
+        }
+        title = profile.summary().name();
+        removeAll();
+        render(profile, LocalDate.now(clock));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · Vendors";
+    }
+
+    private void render(VendorViews.Profile p, LocalDate today) {
+        var s = p.summary();
+        add(new RouterLink("← All vendors", VendorIndexView.class));
+        var heading = new H2(s.name());
+        var badges = new Div(VendorBadges.lifecycle(s.lifecycle()), new Badge(VendorBadges.words(s.tier().name()), Badge.Tone.NEUTRAL),
+                new Badge(VendorBadges.words(s.deployment().name()), Badge.Tone.NEUTRAL),
+                VendorBadges.difficulty("In", s.inbound()), VendorBadges.difficulty("Out", s.outbound()));
+        badges.addClassName("portal-badges");
+        add(heading, new Paragraph(p.fullName()), badges);
+        var links = new Div();
+        links.addClassName("portal-links");
+        if (p.website() != null) {
+            links.add(external(p.website(), "Website"));
+        }
+        if (p.docsUrl() != null) {
+            links.add(external(p.docsUrl(), "Documentation"));
+        }
+        add(links);
+        if (VendorBadges.inactive(s.lifecycle())) {
+            var banner = new Div(new Span(switch (s.lifecycle().status()) {
+                case END_OF_SALE -> s.name() + " is no longer sold to new customers" + (s.lifecycle().endOfSale() == null ? "" : " (since "
+                        + s.lifecycle().endOfSale() + ")") + ". Existing tenants should plan a move; it is never recommended as a destination.";
+                case END_OF_LIFE -> s.name() + " reaches its end of life" + (s.lifecycle().endOfLife() == null ? "" : " on "
+                        + s.lifecycle().endOfLife()) + ".";
+                case ACTIVE -> "";
+            }));
+            banner.addClassName("portal-banner-error");
+            banner.getElement().setAttribute("role", "note");
+            add(banner);
+        }
+
+        add(new H3("Migration difficulty"));
+        var scores = new Div(scoreCard("Leaving " + s.name() + " (outbound)", s.outbound()),
+                scoreCard("Arriving on " + s.name() + " (inbound)", s.inbound()));
+        scores.addClassName("portal-two-columns");
+        add(scores);
+
+        add(new H3("Facts"));
+        var facts = new Div();
+        facts.addClassName("portal-fact-list");
+        var m = p.migration();
+        FACT_LABELS.forEach((key, label) -> {
+            var fact = p.facts().get(key);
+            facts.add(factRow(label, valueOf(key, p), fact, today));
+        });
+        facts.add(factRow("Password-hash export", VendorBadges.words(m.hashExportPolicy().name())
+                + (m.hashExportScheme() == null ? "" : " (" + m.hashExportScheme() + ")"), p.facts().get("hashExport"), today));
+        facts.add(factRow("Password-hash import", m.hashImportSchemes().isEmpty() ? "None known" : String.join(", ", m.hashImportSchemes()),
+                p.facts().get("hashImportSchemes"), today));
+        facts.add(factRow("Just-in-time migration", m.jitHookName() == null ? "—" : m.jitHookName(), p.facts().get("jitMigration"), today));
+        facts.add(factRow("Bulk import", joined(m.bulkImportFormat(), m.bulkImportLimits()), p.facts().get("bulkImport"), today));
+        facts.add(factRow("Bulk export", joined(m.bulkExportFormat(), m.bulkExportLimits()), p.facts().get("bulkExport"), today));
+        add(facts);
+
+        add(new H3("Capabilities"));
+        String group = "";
+        Div list = null;
+        for (var c : p.capabilities()) {
+            if (!c.groupKey().equals(group)) {
+                group = c.groupKey();
+                add(new H4(c.groupName()));
+                list = new Div();
+                list.addClassName("portal-fact-list");
+                add(list);
+            }
+            list.add(capabilityRow(c, today));
+        }
+    }
+
+    private static String valueOf(String key, VendorViews.Profile p) {
+        var s = p.summary();
+        return switch (key) {
+            case "deployment" -> VendorBadges.words(s.deployment().name());
+            case "license" -> p.license() + (s.openSource() ? " (open source)" : "");
+            case "pricing" -> s.pricingModels().isEmpty() ? "Unknown" : String.join(", ", s.pricingModels().stream().map(VendorBadges::words).toList());
+            case "audiences" -> s.audiences().isEmpty() ? "Unknown" : String.join(", ", s.audiences());
+            case "regions" -> p.regions().isEmpty() ? "Unknown" : String.join(", ", p.regions());
+            case "attestations" -> p.attestations().isEmpty() ? "None known" : String.join(", ", p.attestations());
+            case "lifecycle" -> VendorBadges.words(s.lifecycle().status().name());
+            case "tier" -> VendorBadges.words(s.tier().name());
+            default -> "";
+        };
+    }
+
+    private static String joined(String a, String b) {
+        return List.of(a == null ? "" : a, b == null ? "" : b).stream().filter(x -> !x.isBlank())
+                .reduce((x, y) -> x + "; " + y).orElse("—");
+    }
+
+    private static Component scoreCard(String title, Difficulty d) {
+        var card = new Div();
+        card.addClassName("portal-card");
+        card.add(new H4(title + ": " + d.score() + " of 5"));
+        if (d.overridden()) {
+            card.add(new Paragraph("Set by a curator (the rules give " + d.computed() + "): " + d.overrideReason()));
+        }
+        var table = new Div();
+        table.addClassName("portal-breakdown");
+        table.getElement().setAttribute("role", "table");
+        table.getElement().setAttribute("aria-label", title + " breakdown");
+        table.add(row("Starting point", "1", "Every move takes some work"));
+        for (var part : d.breakdown()) {
+            table.add(row(part.fact(), (part.points() > 0 ? "+" : "") + format(part.points()), part.reason()));
+        }
+        card.add(table, new RouterLink("How scores work", ScoringRulesView.class));
+        return card;
+    }
+
+    private static Div row(String fact, String points, String reason) {
+        var r = new Div(new Span(fact), new Span(points), new Span(reason));
+        r.addClassName("portal-breakdown-row");
+        r.getElement().setAttribute("role", "row");
+        r.getChildren().forEach(c -> c.getElement().setAttribute("role", "cell"));
+        return r;
+    }
+
+    private static String format(double points) {
+        return points == Math.rint(points) ? String.valueOf((int) points) : String.valueOf(points);
+    }
+
+    private static Component factRow(String label, String value, VendorViews.Fact fact, LocalDate today) {
+        var r = new Div();
+        r.addClassName("portal-fact");
+        var head = new Div(new Span(label), new Span(value));
+        head.addClassName("portal-fact-head");
+        r.add(head);
+        if (fact == null) {
+            r.add(new Span("Not researched yet."));
+            return r;
+        }
+        r.add(new Paragraph(fact.note()));
+        r.add(meta(fact.confirmed(), fact.sources(), fact.reviewedOn(), today));
+        return r;
+    }
+
+    private static Component capabilityRow(VendorViews.CapabilityValue c, LocalDate today) {
+        var r = new Div();
+        r.addClassName("portal-fact");
+        var head = new Div(new Span(c.name()), VendorBadges.support(c.support()));
+        head.addClassName("portal-fact-head");
+        r.add(head, new Paragraph(c.note()));
+        r.add(meta(c.confirmed(), c.sources(), c.reviewedOn(), today));
+        return r;
+    }
+
+    private static Component meta(boolean confirmed, List<String> sources, LocalDate reviewedOn, LocalDate today) {
+        var meta = new Div(VendorBadges.confirmation(confirmed));
+        meta.addClassName("portal-fact-meta");
+        if (reviewedOn != null) {
+            meta.add(new Span("Reviewed " + reviewedOn));
+            if (reviewedOn.plusDays(VendorViews.REVIEW_AFTER_DAYS).isBefore(today)) {
+                meta.add(new Badge("Needs review", Badge.Tone.WARNING));
+            }
+        }
+        meta.add(VendorBadges.sources(sources));
+        return meta;
+    }
+
+    private static Anchor external(String url, String text) {
+        var a = new Anchor(url, text);
+        a.setTarget("_blank");
+        a.getElement().setAttribute("rel", "noopener noreferrer");
+        return a;
+    }
+}

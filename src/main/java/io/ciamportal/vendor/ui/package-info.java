@@ -1,0 +1,5 @@
+/** Vendor index and vendor profile screens. */
+@NullMarked
+package io.ciamportal.vendor.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,67 @@
+package io.ciamportal.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.ciamportal.testsupport.Browsers;
+import io.ciamportal.testsupport.PortalPages;
+import io.ciamportal.testsupport.PortalTestBase;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Browsing the vendor index and a vendor's profile in Chromium. */
+@Tag("browser")
+class VendorIndexIT extends PortalTestBase {
+
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
+
+    private BrowserContext context;
+
+    @AfterEach
+    void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void filterTheIndexOpenAProfileAndFindItsSources() {
+        context = browsers.newContext(1280, 900);
+        var page = context.newPage();
+        PortalPages.signIn(page, baseUrl(), "viewer", DEMO_PASSWORD);
+        page.locator("vaadin-side-nav").getByText("Vendors").click();
+        page.waitForURL(url -> url.endsWith("/vendors"));
+        assertThat(page.getByText("29 vendors")).isVisible();
+        Browsers.screenshot(page, "vendors");
+
+        page.getByLabel("Search").fill("key");
+        assertThat(page.getByText("1 vendor")).isVisible();
+        Browsers.settle(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Keycloak")).click();
+        page.waitForURL(url -> url.endsWith("/vendors/keycloak"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Keycloak").setExact(true))).isVisible();
+        assertThat(page.getByText(Pattern.compile("Leaving Keycloak \\(outbound\\): \\d of 5"))).isVisible();
+        var source = page.locator(".portal-sources a").first();
+        assertThat(source).hasAttribute("href", Pattern.compile("^https?://"));
+        assertThat(source).hasAttribute("target", "_blank");
+        Browsers.screenshot(page, "vendor-keycloak");
+    }
+
+    @Test
+    void anEndOfSaleVendorCarriesABanner() {
+        context = browsers.newContext(400, 900);
+        var page = context.newPage();
+        PortalPages.signIn(page, baseUrl(), "viewer", DEMO_PASSWORD);
+        page.navigate(baseUrl() + "/vendors/azure-ad-b2c");
+        assertThat(page.getByText(Pattern.compile("no longer sold to new customers \\(since 2025-05-01\\)"))).isVisible();
+        Browsers.screenshot(page, "vendor-azure-ad-b2c-narrow");
+        page.navigate(baseUrl() + "/vendors/not-a-vendor");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Page not found"))).isVisible();
+    }
+}
