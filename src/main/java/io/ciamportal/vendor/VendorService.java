@@ -1,5 +1,6 @@
 package io.ciamportal.vendor;
 
+import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
 import io.ciamportal.vendor.VendorViews.CapabilityInfo;
 import io.ciamportal.vendor.VendorViews.CapabilityValue;
@@ -26,7 +27,7 @@ public class VendorService {
 
     public List<VendorViews.Summary> search(VendorQuery query) {
         if (query.capability() != null && catalogue().stream().noneMatch(c -> c.key().equals(query.capability()))) {
-            throw new IllegalArgumentException("Unknown capability " + query.capability());
+            throw new InvalidInputException("capability", "Unknown capability " + query.capability() + ".");
         }
         var catalogue = reader.catalogue();
         var values = reader.values(null, catalogue);
@@ -45,6 +46,39 @@ public class VendorService {
         var capabilities = catalogue.stream().map(c -> values.getOrDefault(c.key(), unknown(c))).toList();
         return new VendorViews.Profile(summary(row, values), row.fullName(), row.website(), row.docsUrl(), row.license(),
                 row.regions(), row.attestations(), reader.facts(row.id()), row.migration(), capabilities);
+    }
+
+    /**
+     * The capability matrix for the given vendors (all when empty) and capability group (all when null).
+     *
+     * @throws IllegalArgumentException naming the first unknown slug or group
+     */
+    public Matrix matrix(List<String> slugs, @org.jspecify.annotations.Nullable String group, boolean onlyDifferences) {
+        var catalogue = reader.catalogue();
+        if (group != null && catalogue.stream().noneMatch(c -> c.groupKey().equals(group))) {
+            throw new InvalidInputException("group", "Unknown capability group " + group + ".");
+        }
+        var values = reader.values(null, catalogue);
+        var rows = reader.vendors(null);
+        var bySlug = new LinkedHashMap<String, VendorReader.Row>();
+        rows.forEach(r -> bySlug.put(r.slug(), r));
+        for (String slug : slugs) {
+            if (!bySlug.containsKey(slug)) {
+                throw new InvalidInputException("vendors", "Unknown vendor " + slug + ".");
+            }
+        }
+        var chosen = slugs.isEmpty() ? rows : slugs.stream().distinct().map(bySlug::get).toList();
+        var columns = chosen.stream().map(r -> summary(r, values.getOrDefault(r.id(), Map.of()))).toList();
+        var cells = new LinkedHashMap<String, Map<String, CapabilityValue>>();
+        for (var r : chosen) {
+            var own = values.getOrDefault(r.id(), Map.of());
+            var full = new LinkedHashMap<String, CapabilityValue>();
+            catalogue.forEach(c -> full.put(c.key(), own.getOrDefault(c.key(), unknown(c))));
+            cells.put(r.slug(), full);
+        }
+        var capabilities = catalogue.stream().filter(c -> group == null || c.groupKey().equals(group)).toList();
+        var matrix = new Matrix(columns, capabilities, cells);
+        return onlyDifferences ? matrix.onlyDifferences() : matrix;
     }
 
     public List<CapabilityInfo> catalogue() {

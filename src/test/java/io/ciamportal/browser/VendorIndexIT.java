@@ -54,6 +54,35 @@ class VendorIndexIT extends PortalTestBase {
     }
 
     @Test
+    void theMatrixShowsOnlyDifferencesBetweenChosenVendors() {
+        context = browsers.newContext(1280, 900);
+        var page = context.newPage();
+        PortalPages.signIn(page, baseUrl(), "viewer", DEMO_PASSWORD);
+        page.locator("vaadin-side-nav").getByText("Matrix").click();
+        page.waitForURL(url -> url.endsWith("/matrix"));
+        var rows = page.locator("portal-matrix tbody tr:not(.group)");
+        assertThat(rows).hasCount(29);
+        var cell = page.locator("portal-matrix td").first();
+        cell.focus();
+        assertThat(page.locator("portal-matrix [role=status]")).containsText(" · ");
+        Browsers.screenshot(page, "matrix");
+
+        var vendorsBox = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Vendors"));
+        for (String name : new String[] {"Keycloak", "Auth0"}) {
+            vendorsBox.fill(name);
+            page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
+        }
+        vendorsBox.press("Escape");
+        Browsers.settle(page);
+        assertThat(page.locator("portal-matrix thead th")).hasCount(3);
+        page.getByText("Only differences").click();
+        Browsers.settle(page);
+        int shown = rows.count();
+        org.assertj.core.api.Assertions.assertThat(shown).isBetween(1, 28);
+        Browsers.screenshot(page, "matrix-differences");
+    }
+
+    @Test
     void anEndOfSaleVendorCarriesABanner() {
         context = browsers.newContext(400, 900);
         var page = context.newPage();

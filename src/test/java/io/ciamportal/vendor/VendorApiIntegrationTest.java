@@ -63,9 +63,24 @@ class VendorApiIntegrationTest extends PortalTestBase {
         assertThat(missing.json()).containsEntry("error", "not_found");
         var badFilter = api.get("/api/v1/vendors?capability=teleportation", viewer);
         assertThat(badFilter.status()).isEqualTo(400);
+        assertThat(badFilter.json()).containsEntry("field", "capability");
         var badSort = api.get("/api/v1/vendors?sort=RANDOM", viewer);
         assertThat(badSort.status()).isEqualTo(400);
         assertThat(badSort.json()).containsEntry("field", "sort");
+    }
+
+    @Test
+    void theMatrixComparesChosenVendorsAndCanShowOnlyDifferences() {
+        var all = api.get("/api/v1/matrix?vendors=keycloak,auth0", viewer);
+        assertThat(all.status()).isEqualTo(200);
+        var capabilities = (List<Object>) all.json().get("capabilities");
+        assertThat(capabilities).hasSize(29);
+        assertThat((Map<String, Object>) all.json().get("values")).containsOnlyKeys("keycloak", "auth0");
+        var diff = api.get("/api/v1/matrix?vendors=keycloak,auth0&onlyDifferences=true", viewer);
+        assertThat((List<Object>) diff.json().get("capabilities")).hasSizeLessThan(29).isNotEmpty();
+        var unknown = api.get("/api/v1/matrix?vendors=keycloak,nobody", viewer);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json()).containsEntry("field", "vendors");
     }
 
     @Test

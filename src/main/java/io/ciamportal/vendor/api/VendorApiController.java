@@ -101,6 +101,35 @@ class VendorApiController {
         return body;
     }
 
+    /** {@code /api/v1/matrix?vendors=a,b&group=migration&onlyDifferences=true}; all vendors when none are named. */
+    @GetMapping("/matrix")
+    Map<String, Object> matrix(@RequestParam(required = false) @Nullable List<String> vendors,
+            @RequestParam(required = false) @Nullable String group,
+            @RequestParam(defaultValue = "false") boolean onlyDifferences) {
+        var matrix = this.vendors.matrix(vendors == null ? List.of() : vendors.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                group, onlyDifferences);
+        var values = new LinkedHashMap<String, Object>();
+        for (var v : matrix.vendors()) {
+            var row = new LinkedHashMap<String, Object>();
+            for (var c : matrix.capabilities()) {
+                var value = matrix.value(v.slug(), c.key());
+                var cell = new LinkedHashMap<String, Object>();
+                cell.put("support", value.support().key());
+                cell.put("note", value.note());
+                cell.put("sources", value.sources());
+                cell.put("confirmed", value.confirmed());
+                cell.put("reviewedOn", value.reviewedOn() == null ? null : value.reviewedOn().toString());
+                row.put(c.key(), cell);
+            }
+            values.put(v.slug(), row);
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("vendors", matrix.vendors().stream().map(v -> Map.of("slug", v.slug(), "name", v.name())).toList());
+        body.put("capabilities", matrix.capabilities().stream().map(c -> Map.of("key", c.key(), "group", c.groupKey(), "name", c.name())).toList());
+        body.put("values", values);
+        return body;
+    }
+
     @GetMapping("/capabilities")
     List<VendorViews.CapabilityInfo> capabilities() {
         return vendors.catalogue();
