@@ -51,6 +51,19 @@ public class AuditQueryService {
         return jdbc.sql("SELECT count(*) FROM audit_entry" + where.sql()).params(where.params()).query(Long.class).single();
     }
 
+    /** Target types whose trail any signed-in user may read (public reference data such as vendor facts). */
+    static final java.util.Set<String> PUBLIC_TARGET_TYPES = java.util.Set.of("vendor");
+
+    /** The change history of one public target, newest first. Other targets' trails stay admin-only. */
+    @PreAuthorize("isAuthenticated()")
+    public List<AuditEntry> publicTrail(String targetType, String targetId) {
+        if (!PUBLIC_TARGET_TYPES.contains(targetType)) {
+            throw new org.springframework.security.access.AccessDeniedException("The trail of " + targetType + " is for admins");
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry WHERE target_type = :type AND target_id = :id ORDER BY id DESC LIMIT 500")
+                .param("type", targetType).param("id", targetId).query(AuditQueryService::map).list();
+    }
+
     /** Every action name that occurs in the log, for filter choices. */
     public List<String> actions() {
         return jdbc.sql("SELECT DISTINCT action FROM audit_entry ORDER BY action").query(String.class).list();

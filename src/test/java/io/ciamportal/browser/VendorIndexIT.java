@@ -83,6 +83,36 @@ class VendorIndexIT extends PortalTestBase {
     }
 
     @Test
+    void anAdminEditsAValueAndFindsItInHistoryWhileAViewerSeesNoEditControl() {
+        context = browsers.newContext(1280, 900);
+        var page = context.newPage();
+        PortalPages.signIn(page, baseUrl(), "admin", DEMO_PASSWORD);
+        page.navigate(baseUrl() + "/vendors/propelauth");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit Webhooks")).click();
+        var dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Support").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("✓ Yes")).click();
+        dialog.getByLabel("Note").fill("Webhooks for user and organization events (checked by the curator).");
+        dialog.getByLabel("Sources").fill("https://docs.propelauth.com/reference/webhooks");
+        Browsers.screenshot(page, "vendor-edit-dialog");
+        dialog.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByText("Saved. The change is in the History tab.")).isVisible();
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("History")).click();
+        assertThat(page.getByText("Vendor value changed").first()).isVisible();
+        assertThat(page.getByText("support: unknown → yes").first()).isVisible();
+        Browsers.screenshot(page, "vendor-history");
+        context.close();
+
+        context = browsers.newContext(1280, 900);
+        var viewer = context.newPage();
+        PortalPages.signIn(viewer, baseUrl(), "viewer", DEMO_PASSWORD);
+        viewer.navigate(baseUrl() + "/vendors/propelauth");
+        assertThat(viewer.getByText("Webhooks").first()).isVisible();
+        assertThat(viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit Webhooks"))).hasCount(0);
+        assertThat(viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Override score"))).hasCount(0);
+    }
+
+    @Test
     void anEndOfSaleVendorCarriesABanner() {
         context = browsers.newContext(400, 900);
         var page = context.newPage();

@@ -14,7 +14,21 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.tabs.TabSheet;
+import io.ciamportal.audit.AuditEntry;
+import io.ciamportal.audit.AuditQueryService;
+import io.ciamportal.security.CurrentUser;
+import io.ciamportal.security.PortalRole;
 import io.ciamportal.shared.NotFoundException;
+import io.ciamportal.vendor.VendorCurationService;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import io.ciamportal.shared.ui.Badge;
 import io.ciamportal.vendor.Difficulty;
 import io.ciamportal.vendor.VendorService;
@@ -32,6 +46,7 @@ import java.util.Map;
 public final class VendorProfileView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final Map<String, String> FACT_LABELS = new LinkedHashMap<>();
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     static {
         FACT_LABELS.put("deployment", "Deployment");
@@ -45,11 +60,19 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
     }
 
     private final VendorService vendors;
+    private final VendorCurationService curation;
+    private final AuditQueryService audit;
+    private final boolean curator;
     private final Clock clock;
     private String title = "Vendor";
+    private String slug = "";
 
-    VendorProfileView(VendorService vendors, Clock clock) {
+    VendorProfileView(VendorService vendors, VendorCurationService curation, AuditQueryService audit, CurrentUser currentUser,
+            Clock clock) {
         this.vendors = vendors;
+        this.curation = curation;
+        this.audit = audit;
+        this.curator = currentUser.get().map(p -> p.hasRole(PortalRole.ADMIN)).orElse(false);
         this.clock = clock;
         addClassName("portal-view");
         addClassName("portal-vendor-profile");
@@ -57,7 +80,7 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String slug = event.getRouteParameters().get("slug").orElse("");
+        slug = event.getRouteParameters().get("slug").orElse("");
         VendorViews.Profile profile;
         try {
             profile = vendors.profile(slug);
@@ -66,24 +89,66 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
             return;
         }
         title = profile.summary().name();
-        removeAll();
-        render(profile, LocalDate.now(clock));
+        show(profile);
     }
+
+    private void show(VendorViews.Profile profile) {
+        removeAll();
+        var page = new VerticalLayout();
+        page.setPadding(false);
+        var history = new VerticalLayout();
+        history.setPadding(false);
+        var tabs = new TabSheet();
+        tabs.add("Profile", page);
+        tabs.add("History", history);
+        tabs.setWidthFull();
+        tabs.addSelectedChangeListener(e -> {
+            if (e.getSelectedTab().getLabel().equals("History")) {
+                history.removeAll();
+                history.add(historyOf(profile.summary().slug()));
+            }
+        });
+        add(new RouterLink("← All vendors", VendorIndexView.class), tabs);
+        render(page, profile, LocalDate.now(clock));
+    }
+
+    private Component historyOf(String vendor) {
+        var entries = audit.publicTrail("vendor", vendor);
+        if (entries.isEmpty()) {
+            return new Paragraph("No changes since the dataset was loaded.");
+        }
+        var grid = new Grid<AuditEntry>();
+        grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditEntry::actorName).setHeader("Who").setAutoWidth(true);
+        grid.addColumn(e -> VendorBadges.words(e.action())).setHeader("Change").setAutoWidth(true);
+        grid.addColumn(e -> ChangeSummary.of(e.before(), e.after())).setHeader("What changed").setFlexGrow(3);
+        grid.setItems(entries);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.setAriaLabel("Changes to this vendor, newest first");
+        return grid;
+    }
+
+    private void reload() {
+        show(vendors.profile(slug));
+        Notification.show("Saved. The change is in the History tab.", 4000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
 
     @Override
     public String getPageTitle() {
         return title + " · Vendors";
     }
 
-    private void render(VendorViews.Profile p, LocalDate today) {
+    private void render(VerticalLayout page, VendorViews.Profile p, LocalDate today) {
         var s = p.summary();
-        add(new RouterLink("← All vendors", VendorIndexView.class));
         var heading = new H2(s.name());
         var badges = new Div(VendorBadges.lifecycle(s.lifecycle()), new Badge(VendorBadges.words(s.tier().name()), Badge.Tone.NEUTRAL),
                 new Badge(VendorBadges.words(s.deployment().name()), Badge.Tone.NEUTRAL),
                 VendorBadges.difficulty("In", s.inbound()), VendorBadges.difficulty("Out", s.outbound()));
         badges.addClassName("portal-badges");
-        add(heading, new Paragraph(p.fullName()), badges);
+        page.add(heading, new Paragraph(p.fullName()), badges);
         var links = new Div();
         links.addClassName("portal-links");
         if (p.website() != null) {
@@ -92,7 +157,7 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
         if (p.docsUrl() != null) {
             links.add(external(p.docsUrl(), "Documentation"));
         }
-        add(links);
+        page.add(links);
         if (VendorBadges.inactive(s.lifecycle())) {
             var banner = new Div(new Span(switch (s.lifecycle().status()) {
                 case END_OF_SALE -> s.name() + " is no longer sold to new customers" + (s.lifecycle().endOfSale() == null ? "" : " (since "
@@ -103,16 +168,16 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
             }));
             banner.addClassName("portal-banner-error");
             banner.getElement().setAttribute("role", "note");
-            add(banner);
+            page.add(banner);
         }
 
-        add(new H3("Migration difficulty"));
-        var scores = new Div(scoreCard("Leaving " + s.name() + " (outbound)", s.outbound()),
-                scoreCard("Arriving on " + s.name() + " (inbound)", s.inbound()));
+        page.add(new H3("Migration difficulty"));
+        var scores = new Div(scoreCard("Leaving " + s.name() + " (outbound)", s.outbound(), VendorCurationService.Direction.OUTBOUND),
+                scoreCard("Arriving on " + s.name() + " (inbound)", s.inbound(), VendorCurationService.Direction.INBOUND));
         scores.addClassName("portal-two-columns");
-        add(scores);
+        page.add(scores);
 
-        add(new H3("Facts"));
+        page.add(new H3("Facts"));
         var facts = new Div();
         facts.addClassName("portal-fact-list");
         var m = p.migration();
@@ -127,20 +192,20 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
         facts.add(factRow("Just-in-time migration", m.jitHookName() == null ? "—" : m.jitHookName(), p.facts().get("jitMigration"), today));
         facts.add(factRow("Bulk import", joined(m.bulkImportFormat(), m.bulkImportLimits()), p.facts().get("bulkImport"), today));
         facts.add(factRow("Bulk export", joined(m.bulkExportFormat(), m.bulkExportLimits()), p.facts().get("bulkExport"), today));
-        add(facts);
+        page.add(facts);
 
-        add(new H3("Capabilities"));
+        page.add(new H3("Capabilities"));
         String group = "";
         Div list = null;
         for (var c : p.capabilities()) {
             if (!c.groupKey().equals(group)) {
                 group = c.groupKey();
-                add(new H4(c.groupName()));
+                page.add(new H4(c.groupName()));
                 list = new Div();
                 list.addClassName("portal-fact-list");
-                add(list);
+                page.add(list);
             }
-            list.add(capabilityRow(c, today));
+            list.add(capabilityRow(c, today, curator ? () -> new CapabilityEditDialog(slug, s.name(), c, curation, this::reload).open() : null));
         }
     }
 
@@ -164,7 +229,7 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
                 .reduce((x, y) -> x + "; " + y).orElse("—");
     }
 
-    private static Component scoreCard(String title, Difficulty d) {
+    private Component scoreCard(String title, Difficulty d, VendorCurationService.Direction direction) {
         var card = new Div();
         card.addClassName("portal-card");
         card.add(new H4(title + ": " + d.score() + " of 5"));
@@ -180,6 +245,15 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
             table.add(row(part.fact(), (part.points() > 0 ? "+" : "") + format(part.points()), part.reason()));
         }
         card.add(table, new RouterLink("How scores work", ScoringRulesView.class));
+        if (curator) {
+            var override = new Button(d.overridden() ? "Change override" : "Override score", e ->
+                    new OverrideDialog(title, d, score -> reason -> {
+                        curation.overrideDifficulty(slug, direction, score, reason);
+                        reload();
+                    }).open());
+            override.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            card.add(override);
+        }
         return card;
     }
 
@@ -210,11 +284,17 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
         return r;
     }
 
-    private static Component capabilityRow(VendorViews.CapabilityValue c, LocalDate today) {
+    private static Component capabilityRow(VendorViews.CapabilityValue c, LocalDate today, Runnable edit) {
         var r = new Div();
         r.addClassName("portal-fact");
         var head = new Div(new Span(c.name()), VendorBadges.support(c.support()));
         head.addClassName("portal-fact-head");
+        if (edit != null) {
+            var button = new Button("Edit", e -> edit.run());
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            button.setAriaLabel("Edit " + c.name());
+            head.add(button);
+        }
         r.add(head, new Paragraph(c.note()));
         r.add(meta(c.confirmed(), c.sources(), c.reviewedOn(), today));
         return r;

@@ -1,0 +1,165 @@
+package io.ciamportal.vendor;
+
+import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditLog;
+import io.ciamportal.shared.InvalidInputException;
+import io.ciamportal.shared.NotFoundException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Curation of vendor data by admins: capability values and difficulty overrides, each audited with before/after. */
+@Service
+@PreAuthorize("hasRole('ADMIN')")
+@Transactional
+public class VendorCurationService {
+
+    static final int MAX_NOTE = 1000;
+
+    private final JdbcClient jdbc;
+    private final VendorService vendors;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    VendorCurationService(JdbcClient jdbc, VendorService vendors, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.vendors = vendors;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Sets one capability value; reviewed-on becomes today. */
+    public VendorViews.CapabilityValue updateCapability(String slug, String capability, CapabilityEdit edit) {
+        var profile = vendors.profile(slug);
+        var before = profile.capabilities().stream().filter(c -> c.key().equals(capability)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("capability", "Unknown capability " + capability + "."));
+        var sources = validSources(edit.sources());
+        String note = edit.note() == null ? "" : edit.note().strip();
+        if (note.isEmpty()) {
+            throw new InvalidInputException("note", "Write what the value rests on, in a sentence.");
+        }
+        if (note.length() > MAX_NOTE) {
+            throw new InvalidInputException("note", "Keep the note under " + MAX_NOTE + " characters.");
+        }
+        if (edit.confirmed() && sources.isEmpty()) {
+            throw new InvalidInputException("sources", "A confirmed value needs at least one source URL.");
+        }
+        LocalDate today = LocalDate.now(clock);
+        UUID vendorId = vendorId(slug);
+        jdbc.sql("""
+                INSERT INTO capability_value (vendor_id, capability_key, support, note, sources, confirmed, reviewed_on)
+                VALUES (:vendor, :capability, :support, :note, :sources, :confirmed, :reviewed)
+                ON CONFLICT (vendor_id, capability_key) DO UPDATE SET support = EXCLUDED.support, note = EXCLUDED.note,
+                    sources = EXCLUDED.sources, confirmed = EXCLUDED.confirmed, reviewed_on = EXCLUDED.reviewed_on""")
+                .param("vendor", vendorId).param("capability", capability).param("support", edit.support().name())
+                .param("note", note).param("sources", sources.toArray(String[]::new)).param("confirmed", edit.confirmed())
+                .param("reviewed", today).update();
+        jdbc.sql("UPDATE vendor SET version = version + 1 WHERE id = ?").param(vendorId).update();
+        var after = new VendorViews.CapabilityValue(before.key(), before.name(), before.groupKey(), before.groupName(),
+                edit.support(), note, sources, edit.confirmed(), today);
+        audit.record(AuditEvent.success("VENDOR_VALUE_CHANGED", "vendor", slug, describe(before), describe(after)));
+        return after;
+    }
+
+    /** Sets or clears (score null) a curator's override of the inbound or outbound difficulty. */
+    public void overrideDifficulty(String slug, Direction direction, @Nullable Integer score, @Nullable String reason) {
+        var summary = vendors.profile(slug).summary();
+        var current = direction == Direction.INBOUND ? summary.inbound() : summary.outbound();
+        String why = reason == null ? "" : reason.strip();
+        if (score != null && (score < 1 || score > 5)) {
+            throw new InvalidInputException("score", "A score is between 1 (easy) and 5 (hard).");
+        }
+        if (score != null && why.isEmpty()) {
+            throw new InvalidInputException("reason", "Explain the override: readers see this reason next to the score.");
+        }
+        String column = direction == Direction.INBOUND ? "inbound" : "outbound";
+        jdbc.sql("UPDATE vendor SET " + column + "_override = :score, " + column + "_override_reason = :reason, version = version + 1 WHERE slug = :slug")
+                .param("score", score).param("reason", score == null ? null : why).param("slug", slug).update();
+        var before = new LinkedHashMap<String, Object>();
+        before.put("direction", direction);
+        before.put("override", current.override());
+        before.put("reason", current.overrideReason());
+        var after = new LinkedHashMap<String, Object>();
+        after.put("direction", direction);
+        after.put("override", score);
+        after.put("reason", score == null ? null : why);
+        after.put("computed", current.computed());
+        audit.record(AuditEvent.success("VENDOR_DIFFICULTY_OVERRIDDEN", "vendor", slug, before, after));
+    }
+
+    public enum Direction { INBOUND, OUTBOUND }
+
+    /** Unconfirmed values and values not reviewed for a year, vendor by vendor. */
+    @Transactional(readOnly = true)
+    public List<DataHealthItem> dataHealth() {
+        var today = LocalDate.now(clock);
+        var items = new ArrayList<DataHealthItem>();
+        var matrix = vendors.matrix(List.of(), null, false);
+        for (var v : matrix.vendors()) {
+            for (var c : matrix.capabilities()) {
+                var value = matrix.value(v.slug(), c.key());
+                if (value.support() == Support.UNKNOWN) {
+                    items.add(new DataHealthItem(v.slug(), v.name(), c.key(), c.name(), "Unknown", value.reviewedOn()));
+                } else if (!value.confirmed()) {
+                    items.add(new DataHealthItem(v.slug(), v.name(), c.key(), c.name(), "Unconfirmed", value.reviewedOn()));
+                } else if (value.reviewedOn() != null && value.reviewedOn().plusDays(VendorViews.REVIEW_AFTER_DAYS).isBefore(today)) {
+                    items.add(new DataHealthItem(v.slug(), v.name(), c.key(), c.name(), "Stale", value.reviewedOn()));
+                }
+            }
+        }
+        return items;
+    }
+
+    /** One value that needs a curator's attention. */
+    public record DataHealthItem(String slug, String vendor, String capabilityKey, String capability, String problem,
+            @Nullable LocalDate reviewedOn) {}
+
+    private UUID vendorId(String slug) {
+        return jdbc.sql("SELECT id FROM vendor WHERE slug = ?").param(slug).query(UUID.class).optional()
+                .orElseThrow(() -> new NotFoundException("No vendor with the slug " + slug + "."));
+    }
+
+    static List<String> validSources(@Nullable List<String> sources) {
+        var out = new ArrayList<String>();
+        if (sources == null) {
+            return out;
+        }
+        for (String raw : sources) {
+            String url = raw == null ? "" : raw.strip();
+            if (url.isEmpty()) {
+                continue;
+            }
+            try {
+                var uri = URI.create(url);
+                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("sources", url + " is not an http(s) URL.");
+            }
+            out.add(url);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> describe(VendorViews.CapabilityValue v) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("capability", v.key());
+        map.put("support", v.support().key());
+        map.put("note", v.note());
+        map.put("sources", v.sources());
+        map.put("confirmed", v.confirmed());
+        map.put("reviewedOn", v.reviewedOn() == null ? null : v.reviewedOn().toString());
+        return map;
+    }
+}

@@ -1,0 +1,58 @@
+package io.ciamportal.vendor.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import io.ciamportal.security.Roles;
+import io.ciamportal.shared.ui.Badge;
+import io.ciamportal.vendor.VendorCurationService;
+import io.ciamportal.vendor.VendorCurationService.DataHealthItem;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+
+/** Admin: the values that need a curator — unknown, unconfirmed, or not reviewed for a year. */
+@Route("admin/data-health")
+@PageTitle("Data health")
+@Menu(order = 92, title = "Data health", icon = "vaadin:stethoscope")
+@RolesAllowed(Roles.ADMIN)
+public final class DataHealthView extends VerticalLayout {
+
+    DataHealthView(VendorCurationService curation) {
+        addClassName("portal-view");
+        setSizeFull();
+        List<DataHealthItem> all = curation.dataHealth();
+        var problem = new Select<String>();
+        problem.setLabel("Show");
+        problem.setItems("Unconfirmed", "Stale", "Unknown");
+        problem.setEmptySelectionAllowed(true);
+        problem.setEmptySelectionCaption("Everything that needs attention");
+        var grid = new Grid<DataHealthItem>();
+        grid.addComponentColumn(i -> new RouterLink(i.vendor(), VendorProfileView.class, new RouteParameters("slug", i.slug())))
+                .setHeader("Vendor").setAutoWidth(true);
+        grid.addColumn(DataHealthItem::capability).setHeader("Capability").setAutoWidth(true);
+        grid.addComponentColumn(i -> new Badge(i.problem(), "Unknown".equals(i.problem()) ? Badge.Tone.NEUTRAL : Badge.Tone.WARNING))
+                .setHeader("Problem").setAutoWidth(true);
+        grid.addColumn(i -> i.reviewedOn() == null ? "—" : i.reviewedOn().toString()).setHeader("Reviewed").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText("Nothing needs attention.");
+        grid.setAriaLabel("Values that need a curator");
+        grid.setItems(all);
+        grid.setSizeFull();
+        var summary = new Paragraph(count(all, "Unconfirmed") + " unconfirmed, " + count(all, "Stale") + " stale (reviewed more than a year ago), "
+                + count(all, "Unknown") + " unknown capability values. Open a vendor to edit its values.");
+        problem.addValueChangeListener(e -> grid.setItems(e.getValue() == null ? all
+                : all.stream().filter(i -> i.problem().equals(e.getValue())).toList()));
+        add(summary, problem, grid);
+    }
+
+    private static long count(List<DataHealthItem> items, String problem) {
+        return items.stream().filter(i -> i.problem().equals(problem)).count();
+    }
+}

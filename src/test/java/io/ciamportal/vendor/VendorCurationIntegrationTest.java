@@ -1,0 +1,105 @@
+package io.ciamportal.vendor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ciamportal.audit.AuditQueryService;
+import io.ciamportal.shared.InvalidInputException;
+import io.ciamportal.testsupport.PortalTestBase;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+/** Curation through the real services and database: validated, audited with before/after, refused to non-admins. */
+@Tag("integration")
+class VendorCurationIntegrationTest extends PortalTestBase {
+
+    @Autowired
+    VendorCurationService curation;
+
+    @Autowired
+    VendorService vendors;
+
+    @Autowired
+    AuditQueryService audit;
+
+    @Autowired
+    SecurityContextHolderStrategy contexts;
+
+    @AfterEach
+    void signOut() {
+        contexts.clearContext();
+    }
+
+    @Test
+    void anAdminEditIsSavedDatedAndFoundInTheVendorsHistory() {
+        signIn("ROLE_ADMIN");
+        var edited = curation.updateCapability("kinde", "webhooks",
+                new CapabilityEdit(Support.YES, "Webhooks documented for user events.", List.of("https://docs.kinde.com/integrate/webhooks/"), true));
+
+        assertThat(edited.reviewedOn()).isNotNull();
+        var value = vendors.profile("kinde").capabilities().stream().filter(c -> c.key().equals("webhooks")).findFirst().orElseThrow();
+        assertThat(value.support()).isEqualTo(Support.YES);
+        assertThat(value.confirmed()).isTrue();
+        var history = audit.publicTrail("vendor", "kinde");
+        assertThat(history).isNotEmpty();
+        assertThat(history.getFirst().action()).isEqualTo("VENDOR_VALUE_CHANGED");
+        assertThat(history.getFirst().before()).contains("\"capability\":\"webhooks\"");
+        assertThat(history.getFirst().after()).contains("\"support\":\"yes\"").contains("docs.kinde.com");
+    }
+
+    @Test
+    void aConfirmedValueWithoutASourceIsRefusedAndNothingChanges() {
+        signIn("ROLE_ADMIN");
+        var before = vendors.profile("logto").capabilities().stream().filter(c -> c.key().equals("ldap")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> curation.updateCapability("logto", "ldap", new CapabilityEdit(Support.YES, "Says so", List.of(), true)))
+                .isInstanceOf(InvalidInputException.class).extracting(e -> ((InvalidInputException) e).field()).isEqualTo("sources");
+        assertThatThrownBy(() -> curation.updateCapability("logto", "ldap", new CapabilityEdit(Support.YES, "x", List.of("javascript:alert(1)"), false)))
+                .isInstanceOf(InvalidInputException.class);
+        var after = vendors.profile("logto").capabilities().stream().filter(c -> c.key().equals("ldap")).findFirst().orElseThrow();
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void anOverrideNeedsAReasonAndShowsBesideTheComputedScore() {
+        signIn("ROLE_ADMIN");
+        assertThatThrownBy(() -> curation.overrideDifficulty("mojoauth", VendorCurationService.Direction.OUTBOUND, 2, " "))
+                .isInstanceOf(InvalidInputException.class);
+        curation.overrideDifficulty("mojoauth", VendorCurationService.Direction.OUTBOUND, 2, "Vendor confirmed an assisted export.");
+        var outbound = vendors.profile("mojoauth").summary().outbound();
+        assertThat(outbound.score()).isEqualTo(2);
+        assertThat(outbound.overridden()).isTrue();
+        assertThat(outbound.overrideReason()).contains("assisted export");
+        curation.overrideDifficulty("mojoauth", VendorCurationService.Direction.OUTBOUND, null, null);
+        assertThat(vendors.profile("mojoauth").summary().outbound().overridden()).isFalse();
+    }
+
+    @Test
+    void aViewerCannotCurateAndCannotReadOtherTrails() {
+        signIn("ROLE_VIEWER");
+        assertThatThrownBy(() -> curation.updateCapability("kinde", "webhooks", new CapabilityEdit(Support.NO, "x", List.of(), false)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> curation.dataHealth()).isInstanceOf(AccessDeniedException.class);
+        assertThat(audit.publicTrail("vendor", "kinde")).isNotNull();
+        assertThatThrownBy(() -> audit.publicTrail("user", "anything")).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void dataHealthListsUnconfirmedAndUnknownValues() {
+        signIn("ROLE_ADMIN");
+        var items = curation.dataHealth();
+        assertThat(items).anyMatch(i -> i.problem().equals("Unknown")).anyMatch(i -> i.problem().equals("Unconfirmed"));
+    }
+
+    private void signIn(String role) {
+        var context = contexts.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test-" + role, null, AuthorityUtils.createAuthorityList(role)));
+        contexts.setContext(context);
+    }
+}
