@@ -113,6 +113,28 @@ class VendorIndexIT extends PortalTestBase {
     }
 
     @Test
+    void compareThreeVendorsSeeTheRadarAndOpenAVendorFromTheScatterChart() {
+        context = browsers.newContext(1280, 900);
+        var page = context.newPage();
+        PortalPages.signIn(page, baseUrl(), "viewer", DEMO_PASSWORD);
+        page.navigate(baseUrl() + "/compare?vendors=keycloak,auth0,cognito");
+        var radar = page.locator("portal-chart");
+        assertThat(radar).hasAttribute("data-rendered", "true");
+        assertThat(radar.locator("canvas")).hasCount(1);
+        assertThat(page.locator("vaadin-grid").getByText("Migration (import and export)")).isVisible();
+        assertThat(page.locator("portal-matrix thead th")).hasCount(4);
+        Browsers.screenshot(page, "compare");
+
+        page.navigate(baseUrl() + "/vendors");
+        var scatter = page.locator("portal-chart");
+        assertThat(scatter).hasAttribute("data-rendered", "true");
+        // What the chart fires when a point is clicked (canvas points have no DOM to click).
+        scatter.evaluate("el => el.dispatchEvent(new CustomEvent('chart-click', {detail: {id: 'zitadel'}, bubbles: true, composed: true}))");
+        page.waitForURL(url -> url.endsWith("/vendors/zitadel"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("ZITADEL").setExact(true))).isVisible();
+    }
+
+    @Test
     void anEndOfSaleVendorCarriesABanner() {
         context = browsers.newContext(400, 900);
         var page = context.newPage();

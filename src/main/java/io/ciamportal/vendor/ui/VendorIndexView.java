@@ -2,6 +2,7 @@ package io.ciamportal.vendor.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -20,12 +21,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
+import io.ciamportal.shared.ui.Chart;
 import io.ciamportal.vendor.VendorEnums.Deployment;
 import io.ciamportal.vendor.VendorEnums.LifecycleStatus;
 import io.ciamportal.vendor.VendorQuery;
 import io.ciamportal.vendor.VendorService;
 import io.ciamportal.vendor.VendorViews;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Map;
 
 /** The vendor index: search, filters, sorting, difficulty at a glance; a row opens the vendor's profile. */
 @Route("vendors")
@@ -43,6 +47,7 @@ public final class VendorIndexView extends VerticalLayout {
     private final ComboBox<VendorViews.CapabilityInfo> capability = new ComboBox<>("Has capability");
     private final Select<VendorQuery.Sort> sort = new Select<>();
     private final Span count = new Span();
+    private final Chart scatter = new Chart("Vendors by inbound and outbound difficulty; the same scores are in the table below. Select a point to open the vendor");
     private final CallbackDataProvider<VendorViews.Summary, Void> rows;
 
     VendorIndexView(VendorService vendors) {
@@ -109,10 +114,15 @@ public final class VendorIndexView extends VerticalLayout {
         grid.setAriaLabel("Vendors");
         grid.setSizeFull();
 
+        scatter.setHeight("340px");
+        scatter.onPointClick(slug -> getUI().ifPresent(ui -> ui.navigate(VendorProfileView.class, new RouteParameters("slug", slug))));
+        var chartPanel = new Details("Chart: inbound against outbound difficulty", scatter);
+        chartPanel.setOpened(true);
+        chartPanel.setWidthFull();
         count.addClassName("portal-muted");
         add(new Paragraph("Every CIAM vendor the portal knows, with how hard it is to arrive on it (In) and to leave it "
                 + "(Out), 1 easy to 5 hard. Open a vendor for its sourced facts and the breakdown of both scores."),
-                filters, count, grid);
+                filters, chartPanel, count, grid);
         refresh();
     }
 
@@ -124,9 +134,29 @@ public final class VendorIndexView extends VerticalLayout {
     }
 
     private void refresh() {
-        int n = vendors.search(query()).size();
-        count.setText(n == 1 ? "1 vendor" : n + " vendors");
+        var found = vendors.search(query());
+        count.setText(found.size() == 1 ? "1 vendor" : found.size() + " vendors");
+        scatter.setOption(scatterOption(found));
         rows.refreshAll();
+    }
+
+    /** Each vendor as a point (inbound, outbound), nudged a little so vendors with equal scores stay apart. */
+    static Map<String, Object> scatterOption(List<VendorViews.Summary> found) {
+        var points = found.stream().map(v -> {
+            double nudge = (Math.floorMod(v.slug().hashCode(), 7) - 3) * 0.06;
+            double nudge2 = (Math.floorMod(v.slug().hashCode() / 7, 7) - 3) * 0.06;
+            return Map.<String, Object>of("id", v.slug(), "name", v.name(),
+                    "value", List.of(v.inbound().score() + nudge, v.outbound().score() + nudge2));
+        }).toList();
+        return Map.of(
+                "grid", Map.of("left", 48, "right", 16, "top", 16, "bottom", 48),
+                "tooltip", Map.of("trigger", "item", "formatter", "{b}"),
+                "xAxis", Map.of("name", "Inbound (arriving) — 1 easy, 5 hard", "nameLocation", "middle", "nameGap", 28,
+                        "min", 0.5, "max", 5.5, "interval", 1),
+                "yAxis", Map.of("name", "Outbound (leaving)", "nameLocation", "middle", "nameGap", 30,
+                        "min", 0.5, "max", 5.5, "interval", 1),
+                "series", List.of(Map.of("type", "scatter", "symbolSize", 12, "data", points,
+                        "label", Map.of("show", true, "formatter", "{b}", "position", "right", "fontSize", 10))));
     }
 
     private static Component nameLink(VendorViews.Summary v) {

@@ -157,6 +157,9 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
         if (p.docsUrl() != null) {
             links.add(external(p.docsUrl(), "Documentation"));
         }
+        var compare = new RouterLink("Compare with others", CompareView.class);
+        compare.setQueryParameters(com.vaadin.flow.router.QueryParameters.of("vendors", s.slug()));
+        links.add(compare);
         page.add(links);
         if (VendorBadges.inactive(s.lifecycle())) {
             var banner = new Div(new Span(switch (s.lifecycle().status()) {
