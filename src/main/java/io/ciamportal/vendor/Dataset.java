@@ -26,7 +26,11 @@ record Dataset(Catalog catalog, List<VendorFile> vendors) {
             String slug, String name, String fullName, @Nullable String website, @Nullable String docsUrl,
             String tier, String deployment, String license, boolean openSource,
             List<String> pricingModels, List<String> audiences, List<String> regions, List<String> attestations,
-            Lifecycle lifecycle, Map<String, Sourced> facts, Migration migration, Map<String, Value> capabilities) {}
+            Lifecycle lifecycle, Map<String, Sourced> facts, Migration migration, Map<String, Value> capabilities,
+            @Nullable Overrides overrides) {}
+
+    /** Curators' difficulty overrides; absent in the seed files, carried by exports so an import keeps them. */
+    record Overrides(@Nullable Integer outbound, @Nullable String outboundReason, @Nullable Integer inbound, @Nullable String inboundReason) {}
 
     record Lifecycle(String status, @Nullable LocalDate endOfSale, @Nullable LocalDate endOfLife) {}
 
@@ -114,6 +118,15 @@ record Dataset(Catalog catalog, List<VendorFile> vendors) {
                     "passkeyImport", m.passkeyImport()).entrySet()) {
                 var value = entry.getValue();
                 supportValue(errors, who, "migration." + entry.getKey(), value.support(), value.note(), value.sources(), value.confirmed());
+            }
+            var o = v.overrides();
+            if (o != null) {
+                if (o.outbound() != null && (o.outbound() < 1 || o.outbound() > 5 || o.outboundReason() == null || o.outboundReason().isBlank())) {
+                    errors.add(who + ", overrides.outbound: a score from 1 to 5 with a reason");
+                }
+                if (o.inbound() != null && (o.inbound() < 1 || o.inbound() > 5 || o.inboundReason() == null || o.inboundReason().isBlank())) {
+                    errors.add(who + ", overrides.inbound: a score from 1 to 5 with a reason");
+                }
             }
             for (String key : capabilityKeys) {
                 if (!v.capabilities().containsKey(key)) {

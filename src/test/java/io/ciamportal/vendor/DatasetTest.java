@@ -75,7 +75,7 @@ class DatasetTest {
         capabilities.put(first, new Dataset.Value("sometimes", "x", List.of(), true, LocalDate.of(2026, 11, 22)));
         var broken = new Dataset.VendorFile(good.slug(), good.name(), good.fullName(), "not a url", good.docsUrl(), "GIANT",
                 good.deployment(), good.license(), good.openSource(), good.pricingModels(), good.audiences(), List.of("MARS"),
-                good.attestations(), good.lifecycle(), good.facts(), good.migration(), capabilities);
+                good.attestations(), good.lifecycle(), good.facts(), good.migration(), capabilities, null);
         var errors = new Dataset(dataset.catalog(), List.of(broken)).validate();
         assertThat(errors).anyMatch(e -> e.startsWith("vendor " + good.slug() + ", tier:"))
                 .anyMatch(e -> e.contains(", regions: MARS"))

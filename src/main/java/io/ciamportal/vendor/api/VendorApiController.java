@@ -1,5 +1,6 @@
 package io.ciamportal.vendor.api;
 
+import io.ciamportal.vendor.DatasetExchangeService;
 import io.ciamportal.vendor.Difficulty;
 import io.ciamportal.vendor.VendorEnums.Deployment;
 import io.ciamportal.vendor.VendorEnums.LifecycleStatus;
@@ -24,9 +25,27 @@ import org.springframework.web.bind.annotation.RestController;
 class VendorApiController {
 
     private final VendorService vendors;
+    private final DatasetExchangeService datasets;
 
-    VendorApiController(VendorService vendors) {
+    VendorApiController(VendorService vendors, DatasetExchangeService datasets) {
         this.vendors = vendors;
+        this.datasets = datasets;
+    }
+
+    /** The whole dataset (docs/dataset.md), the same document an admin can import again. */
+    @GetMapping(value = "/dataset", produces = "application/json")
+    org.springframework.http.ResponseEntity<byte[]> dataset() {
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"ciam-portal-dataset.json\"")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(datasets.export());
+    }
+
+    /** Replaces the vendor index with an exported document (admin); 400 naming vendor, field and problem. */
+    @org.springframework.web.bind.annotation.PostMapping(value = "/dataset", consumes = "application/json")
+    @PreAuthorize("hasRole('ADMIN')")
+    DatasetExchangeService.ImportResult importDataset(@org.springframework.web.bind.annotation.RequestBody byte[] document) {
+        return datasets.importDataset(document);
     }
 
     record LifecycleJson(String status, @Nullable String endOfSale, @Nullable String endOfLife) {}

@@ -1,6 +1,18 @@
 package io.ciamportal.vendor.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+import com.vaadin.flow.server.StreamResource;
+import io.ciamportal.shared.InvalidInputException;
+import io.ciamportal.vendor.DatasetExchangeService;
+import java.io.ByteArrayInputStream;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -24,9 +36,39 @@ import java.util.List;
 @RolesAllowed(Roles.ADMIN)
 public final class DataHealthView extends VerticalLayout {
 
-    DataHealthView(VendorCurationService curation) {
+    DataHealthView(VendorCurationService curation, DatasetExchangeService datasets) {
         addClassName("portal-view");
         setSizeFull();
+        var export = new Anchor(new StreamResource("ciam-portal-dataset.json", () -> new ByteArrayInputStream(datasets.export())),
+                "Export the dataset (JSON)");
+        export.getElement().setAttribute("download", true);
+        var buffer = new MemoryBuffer();
+        var upload = new Upload(buffer);
+        upload.setAcceptedFileTypes("application/json", ".json");
+        upload.setMaxFileSize(20 * 1024 * 1024);
+        upload.setUploadButton(new Button("Import a dataset…"));
+        upload.setDropLabel(new Span("Replaces every vendor; checked in full first, all or nothing."));
+        var importResult = new Div();
+        importResult.addClassName("portal-import-result");
+        importResult.getElement().setAttribute("role", "status");
+        upload.addSucceededListener(e -> {
+            importResult.removeAll();
+            try (var in = buffer.getInputStream()) {
+                var result = datasets.importDataset(in.readAllBytes());
+                importResult.add(new Span("Imported " + result.vendors() + " vendors."));
+                importResult.setClassName("portal-verify-ok");
+            } catch (InvalidInputException ex) {
+                var pre = new Pre(ex.getMessage());
+                importResult.add(pre);
+                importResult.setClassName("portal-verify-broken");
+            } catch (java.io.IOException ex) {
+                importResult.add(new Span("The file could not be read."));
+                importResult.setClassName("portal-verify-broken");
+            }
+        });
+        var exchange = new Details("Dataset export and import", new VerticalLayout(export, upload, importResult));
+        exchange.setWidthFull();
+        add(exchange);
         List<DataHealthItem> all = curation.dataHealth();
         var problem = new Select<String>();
         problem.setLabel("Show");

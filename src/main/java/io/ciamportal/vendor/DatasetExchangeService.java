@@ -1,0 +1,103 @@
+package io.ciamportal.vendor;
+
+import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditLog;
+import io.ciamportal.shared.InvalidInputException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole vendor dataset as one JSON document (docs/dataset.md): export for anyone signed in, import for admins.
+ * An import is validated in full first and then applied all or nothing; its errors name vendor, field and problem.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+@Transactional
+public class DatasetExchangeService {
+
+    private static final int MAX_ERRORS_SHOWN = 25;
+
+    private final DatasetStore store;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    DatasetExchangeService(DatasetStore store, JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The dataset as JSON: {@code {"capabilities": {...}, "vendors": [...]}}. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public byte[] export() {
+        var dataset = store.read();
+        var body = new LinkedHashMap<String, Object>();
+        body.put("format", "ciam-portal-dataset/v1");
+        body.put("capabilities", dataset.catalog());
+        body.put("vendors", dataset.vendors());
+        return json.writeValueAsBytes(body);
+    }
+
+    /** Replaces the vendor index with the given document; nothing changes unless the whole document is valid. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ImportResult importDataset(byte[] document) {
+        Exchange parsed;
+        try {
+            parsed = json.readValue(document, Exchange.class);
+        } catch (JacksonException e) {
+            throw new InvalidInputException("file", "The file is not a dataset export: " + e.getOriginalMessage());
+        }
+        if (parsed.capabilities() == null || parsed.vendors() == null) {
+            throw new InvalidInputException("file", "The file needs both \"capabilities\" and \"vendors\".");
+        }
+        var dataset = new Dataset(parsed.capabilities(), parsed.vendors());
+        List<String> errors = dataset.validate();
+        if (!errors.isEmpty()) {
+            String shown = String.join("\n", errors.subList(0, Math.min(errors.size(), MAX_ERRORS_SHOWN)));
+            throw new InvalidInputException("file", errors.size() + " problem(s); nothing was imported.\n" + shown
+                    + (errors.size() > MAX_ERRORS_SHOWN ? "\n…" : ""));
+        }
+        long before = jdbc.sql("SELECT count(*) FROM vendor").query(Long.class).single();
+        store.replaceAll(dataset);
+        String checksum = sha256(document);
+        jdbc.sql("""
+                INSERT INTO dataset_import (checksum, imported_at, vendors, source) VALUES (?, ?, ?, 'import')
+                ON CONFLICT (checksum) DO UPDATE SET imported_at = EXCLUDED.imported_at""")
+                .params(checksum, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), dataset.vendors().size()).update();
+        audit.record(AuditEvent.success("DATASET_IMPORTED", "dataset", checksum, Map.of("vendors", before),
+                Map.of("vendors", dataset.vendors().size())));
+        return new ImportResult(dataset.vendors().size(), checksum);
+    }
+
+    /** What an import did. */
+    public record ImportResult(int vendors, String checksum) {}
+
+    record Exchange(String format, Dataset.Catalog capabilities, List<Dataset.VendorFile> vendors) {}
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
