@@ -102,9 +102,9 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, PortalProperties properties, JsonSecurityResponses responses,
             SessionRefreshFilter refresh, AuthenticationManager authenticationManager) throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/**").authenticated()
+                        .requestMatchers("/api/v1/**", "/v3/api-docs", "/v3/api-docs/**").authenticated()
                         .anyRequest().denyAll())
                 .authenticationManager(authenticationManager)
                 .exceptionHandling(e -> e.authenticationEntryPoint(responses).accessDeniedHandler(responses))

@@ -84,6 +84,14 @@ class VendorApiIntegrationTest extends PortalTestBase {
     }
 
     @Test
+    void anOpenApiDescriptionListsTheEndpoints() {
+        var response = api.get("/v3/api-docs", viewer);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("\"openapi\"").contains("/api/v1/vendors/{slug}").contains("/api/v1/matrix")
+                .contains("/api/v1/dataset");
+    }
+
+    @Test
     void theVendorApiNeedsASignedInUser() {
         assertThat(api.get("/api/v1/vendors", null).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/capabilities", null).status()).isEqualTo(401);
