@@ -71,6 +71,71 @@ public class VendorCurationService {
         return after;
     }
 
+    /** Updates the sourcing of one of the vendor's own facts (deployment, licence, hash export, ...). */
+    public VendorViews.Fact updateFact(String slug, String factKey, String note, List<String> sources, boolean confirmed) {
+        var profile = vendors.profile(slug);
+        var before = profile.facts().get(factKey);
+        if (before == null && !EDITABLE_FACTS.contains(factKey)) {
+            throw new InvalidInputException("fact", "Unknown fact " + factKey + ".");
+        }
+        var cleanSources = validSources(sources);
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > MAX_NOTE) {
+            throw new InvalidInputException("note", "Write the fact in a sentence of at most " + MAX_NOTE + " characters.");
+        }
+        if (confirmed && cleanSources.isEmpty()) {
+            throw new InvalidInputException("sources", "A confirmed value needs at least one source URL.");
+        }
+        var today = LocalDate.now(clock);
+        UUID vendorId = vendorId(slug);
+        jdbc.sql("""
+                INSERT INTO vendor_fact (vendor_id, fact_key, note, sources, confirmed, reviewed_on) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (vendor_id, fact_key) DO UPDATE SET note = EXCLUDED.note, sources = EXCLUDED.sources,
+                    confirmed = EXCLUDED.confirmed, reviewed_on = EXCLUDED.reviewed_on""")
+                .params(vendorId, factKey, text, cleanSources.toArray(String[]::new), confirmed, today).update();
+        jdbc.sql("UPDATE vendor SET version = version + 1 WHERE id = ?").param(vendorId).update();
+        var after = new VendorViews.Fact(factKey, text, cleanSources, confirmed, today);
+        audit.record(AuditEvent.success("VENDOR_FACT_CHANGED", "vendor", slug, before == null ? null : describe(before), describe(after)));
+        return after;
+    }
+
+    /** Fact keys a curator can source; the same keys the dataset uses. */
+    static final java.util.Set<String> EDITABLE_FACTS = java.util.Set.of("deployment", "license", "pricing", "audiences", "regions",
+            "attestations", "lifecycle", "tier", "hashExport", "hashImportSchemes", "jitMigration", "bulkImport", "bulkExport");
+
+    /** Adds a vendor with every capability unknown, ready to be curated. */
+    public VendorViews.Profile createVendor(String slug, String name, VendorEnums.Deployment deployment, VendorEnums.Tier tier) {
+        String cleanSlug = slug == null ? "" : slug.strip();
+        if (!cleanSlug.matches("[a-z0-9]+(-[a-z0-9]+)*") || cleanSlug.length() > 60) {
+            throw new InvalidInputException("slug", "Use lower-case letters, digits and single dashes, e.g. acme-identity.");
+        }
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > 120) {
+            throw new InvalidInputException("name", "Enter the vendor's name (at most 120 characters).");
+        }
+        if (jdbc.sql("SELECT count(*) FROM vendor WHERE slug = ?").param(cleanSlug).query(Long.class).single() > 0) {
+            throw new InvalidInputException("slug", "There is already a vendor " + cleanSlug + ".");
+        }
+        var id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO vendor (id, slug, name, full_name, tier, deployment, license, open_source, pricing_models, audiences,
+                    regions, attestations, lifecycle_status, hash_export_policy, hash_import_schemes, version)
+                VALUES (?, ?, ?, ?, ?, ?, 'Unknown', false, '{}', '{}', '{}', '{}', 'ACTIVE', 'UNKNOWN', '{}', 0)""")
+                .params(id, cleanSlug, cleanName, cleanName, tier.name(), deployment.name()).update();
+        // Every capability starts as an explicit unknown, so the vendor is complete in exports and in the matrix.
+        jdbc.sql("""
+                INSERT INTO capability_value (vendor_id, capability_key, support, note, sources, confirmed, reviewed_on)
+                SELECT ?, key, 'UNKNOWN', 'Not researched yet; verify with the vendor.', '{}', false, ? FROM capability""")
+                .params(id, LocalDate.now(clock)).update();
+        var after = new LinkedHashMap<String, Object>();
+        after.put("slug", cleanSlug);
+        after.put("name", cleanName);
+        after.put("deployment", deployment);
+        after.put("tier", tier);
+        audit.record(AuditEvent.success("VENDOR_CREATED", "vendor", cleanSlug, null, after));
+        return vendors.profile(cleanSlug);
+    }
+
     /** Sets or clears (score null) a curator's override of the inbound or outbound difficulty. */
     public void overrideDifficulty(String slug, Direction direction, @Nullable Integer score, @Nullable String reason) {
         var summary = vendors.profile(slug).summary();
@@ -150,6 +215,16 @@ public class VendorCurationService {
             out.add(url);
         }
         return out;
+    }
+
+    private static Map<String, Object> describe(VendorViews.Fact f) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("fact", f.key());
+        map.put("note", f.note());
+        map.put("sources", f.sources());
+        map.put("confirmed", f.confirmed());
+        map.put("reviewedOn", f.reviewedOn().toString());
+        return map;
     }
 
     private static Map<String, Object> describe(VendorViews.CapabilityValue v) {

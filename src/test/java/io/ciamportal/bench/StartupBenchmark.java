@@ -96,7 +96,7 @@ public final class StartupBenchmark {
         return new Result(mode, times.getFirst(), restarts.isEmpty() ? -1 : restarts.get(restarts.size() / 2), heap);
     }
 
-    private static Process start(List<String> command, Path dataDir, int port) throws IOException {
+    static Process start(List<String> command, Path dataDir, int port) throws IOException {
         var builder = new ProcessBuilder(command);
         builder.environment().putAll(Map.of("PORT", String.valueOf(port), "PORTAL_DATA_DIR", dataDir.toString(),
                 "PORTAL_ADMIN_PASSWORD", PASSWORD));
@@ -106,7 +106,7 @@ public final class StartupBenchmark {
         return builder.start();
     }
 
-    private static void waitForOk(String url, Process process) throws Exception {
+    static void waitForOk(String url, Process process) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
@@ -180,11 +180,11 @@ public final class StartupBenchmark {
         }
     }
 
-    private static Path freshDataDir() throws IOException {
+    static Path freshDataDir() throws IOException {
         return Files.createTempDirectory(Files.createDirectories(WORK), "data-");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

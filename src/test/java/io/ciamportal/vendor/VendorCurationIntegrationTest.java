@@ -91,6 +91,26 @@ class VendorCurationIntegrationTest extends PortalTestBase {
     }
 
     @Test
+    void anAdminAddsAVendorThatStartsUnknownAndEditsAFact() {
+        signIn("ROLE_ADMIN");
+        assertThatThrownBy(() -> curation.createVendor("Bad Slug", "X", VendorEnums.Deployment.MANAGED, VendorEnums.Tier.DEVELOPER_FIRST))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> curation.createVendor("keycloak", "Another", VendorEnums.Deployment.MANAGED, VendorEnums.Tier.DEVELOPER_FIRST))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("already");
+        var created = curation.createVendor("acme-identity", "Acme Identity", VendorEnums.Deployment.BOTH, VendorEnums.Tier.DEVELOPER_FIRST);
+        assertThat(created.capabilities()).hasSize(29).allSatisfy(c -> assertThat(c.support()).isEqualTo(Support.UNKNOWN));
+        assertThat(created.summary().outbound().score()).isGreaterThanOrEqualTo(3);
+
+        curation.updateFact("acme-identity", "license", "Proprietary licence per the vendor's terms page.",
+                List.of("https://acme.example/terms"), true);
+        assertThat(vendors.profile("acme-identity").facts().get("license").confirmed()).isTrue();
+        assertThatThrownBy(() -> curation.updateFact("acme-identity", "license", "x", List.of(), true))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(audit.publicTrail("vendor", "acme-identity")).extracting(e -> e.action())
+                .containsExactly("VENDOR_FACT_CHANGED", "VENDOR_CREATED");
+    }
+
+    @Test
     void dataHealthListsUnconfirmedAndUnknownValues() {
         signIn("ROLE_ADMIN");
         var items = curation.dataHealth();

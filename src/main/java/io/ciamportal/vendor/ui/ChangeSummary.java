@@ -23,9 +23,9 @@ final class ChangeSummary {
         keys.addAll(a.keySet());
         keys.addAll(b.keySet());
         var parts = new ArrayList<String>();
-        Object subject = a.getOrDefault("capability", a.get("direction"));
+        Object subject = a.getOrDefault("capability", a.getOrDefault("fact", a.get("direction")));
         for (String key : keys) {
-            if (key.equals("capability") || key.equals("direction") || key.equals("reviewedOn")) {
+            if (key.equals("capability") || key.equals("fact") || key.equals("direction") || key.equals("reviewedOn")) {
                 continue;
             }
             Object was = b.get(key);

@@ -21,7 +21,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.component.button.Button;
+import io.ciamportal.security.CurrentUser;
+import io.ciamportal.security.PortalRole;
 import io.ciamportal.shared.ui.Chart;
+import io.ciamportal.vendor.VendorCurationService;
 import io.ciamportal.vendor.VendorEnums.Deployment;
 import io.ciamportal.vendor.VendorEnums.LifecycleStatus;
 import io.ciamportal.vendor.VendorQuery;
@@ -50,7 +54,7 @@ public final class VendorIndexView extends VerticalLayout {
     private final Chart scatter = new Chart("Vendors by inbound and outbound difficulty; the same scores are in the table below. Select a point to open the vendor");
     private final CallbackDataProvider<VendorViews.Summary, Void> rows;
 
-    VendorIndexView(VendorService vendors) {
+    VendorIndexView(VendorService vendors, VendorCurationService curation, CurrentUser currentUser) {
         this.vendors = vendors;
         addClassName("portal-view");
         setSizeFull();
@@ -99,6 +103,11 @@ public final class VendorIndexView extends VerticalLayout {
         sort.addValueChangeListener(e -> refresh());
 
         var filters = new FlexLayout(search, deployment, audience, pricing, lifecycle, capability, sort);
+        if (currentUser.get().map(p -> p.hasRole(PortalRole.ADMIN)).orElse(false)) {
+            var add = new Button("Add vendor", VaadinIcon.PLUS.create(), e -> new NewVendorDialog(curation,
+                    slug -> getUI().ifPresent(ui -> ui.navigate(VendorProfileView.class, new RouteParameters("slug", slug)))).open());
+            filters.add(add);
+        }
         filters.addClassName("portal-filters");
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
 

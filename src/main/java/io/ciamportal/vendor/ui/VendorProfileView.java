@@ -26,6 +26,7 @@ import io.ciamportal.audit.AuditQueryService;
 import io.ciamportal.security.CurrentUser;
 import io.ciamportal.security.PortalRole;
 import io.ciamportal.shared.NotFoundException;
+import io.ciamportal.vendor.CapabilityEdit;
 import io.ciamportal.vendor.VendorCurationService;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -186,15 +187,15 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
         var m = p.migration();
         FACT_LABELS.forEach((key, label) -> {
             var fact = p.facts().get(key);
-            facts.add(factRow(label, valueOf(key, p), fact, today));
+            facts.add(factRow(label, valueOf(key, p), key, fact, today));
         });
         facts.add(factRow("Password-hash export", VendorBadges.words(m.hashExportPolicy().name())
-                + (m.hashExportScheme() == null ? "" : " (" + m.hashExportScheme() + ")"), p.facts().get("hashExport"), today));
+                + (m.hashExportScheme() == null ? "" : " (" + m.hashExportScheme() + ")"), "hashExport", p.facts().get("hashExport"), today));
         facts.add(factRow("Password-hash import", m.hashImportSchemes().isEmpty() ? "None known" : String.join(", ", m.hashImportSchemes()),
-                p.facts().get("hashImportSchemes"), today));
-        facts.add(factRow("Just-in-time migration", m.jitHookName() == null ? "—" : m.jitHookName(), p.facts().get("jitMigration"), today));
-        facts.add(factRow("Bulk import", joined(m.bulkImportFormat(), m.bulkImportLimits()), p.facts().get("bulkImport"), today));
-        facts.add(factRow("Bulk export", joined(m.bulkExportFormat(), m.bulkExportLimits()), p.facts().get("bulkExport"), today));
+                "hashImportSchemes", p.facts().get("hashImportSchemes"), today));
+        facts.add(factRow("Just-in-time migration", m.jitHookName() == null ? "—" : m.jitHookName(), "jitMigration", p.facts().get("jitMigration"), today));
+        facts.add(factRow("Bulk import", joined(m.bulkImportFormat(), m.bulkImportLimits()), "bulkImport", p.facts().get("bulkImport"), today));
+        facts.add(factRow("Bulk export", joined(m.bulkExportFormat(), m.bulkExportLimits()), "bulkExport", p.facts().get("bulkExport"), today));
         page.add(facts);
 
         page.add(new H3("Capabilities"));
@@ -208,7 +209,9 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
                 list.addClassName("portal-fact-list");
                 page.add(list);
             }
-            list.add(capabilityRow(c, today, curator ? () -> new CapabilityEditDialog(slug, s.name(), c, curation, this::reload).open() : null));
+            list.add(capabilityRow(c, today, curator ? () -> new CapabilityEditDialog(s.name() + " · " + c.name(), c.support(), c.note(),
+                    c.sources(), c.confirmed(), (support, note, sources, confirmed) -> curation.updateCapability(slug, c.key(),
+                            new CapabilityEdit(support, note, sources, confirmed)), this::reload).open() : null));
         }
     }
 
@@ -272,11 +275,19 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
         return points == Math.rint(points) ? String.valueOf((int) points) : String.valueOf(points);
     }
 
-    private static Component factRow(String label, String value, VendorViews.Fact fact, LocalDate today) {
+    private Component factRow(String label, String value, String key, VendorViews.Fact fact, LocalDate today) {
         var r = new Div();
         r.addClassName("portal-fact");
         var head = new Div(new Span(label), new Span(value));
         head.addClassName("portal-fact-head");
+        if (curator) {
+            var button = new Button("Edit", e -> new CapabilityEditDialog(title + " · " + label, null,
+                    fact == null ? "" : fact.note(), fact == null ? List.of() : fact.sources(), fact != null && fact.confirmed(),
+                    (support, note, sources, confirmed) -> curation.updateFact(slug, key, note, sources, confirmed), this::reload).open());
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            button.setAriaLabel("Edit " + label);
+            head.add(button);
+        }
         r.add(head);
         if (fact == null) {
             r.add(new Span("Not researched yet."));
