@@ -63,8 +63,16 @@ public final class MatrixBenchmark {
                 throw new IllegalStateException("HTTP " + response.statusCode());
             }
         }
-        System.out.printf("API GET /api/v1/matrix (29 x 29, %d KB JSON): median %.1f ms, p95 %.1f ms over 200 calls%n",
+        System.out.printf("API GET /api/v1/matrix with HTTP Basic (29 x 29, %d KB JSON): median %.1f ms, p95 %.1f ms over 200 calls%n",
                 bytes / 1024, percentile(times, 50), percentile(times, 95));
+        var me = HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).header("Authorization", request.headers().firstValue("Authorization").orElseThrow()).build();
+        var meTimes = new ArrayList<Double>();
+        for (int i = 0; i < 50; i++) {
+            long t0 = System.nanoTime();
+            http.send(me, HttpResponse.BodyHandlers.discarding());
+            meTimes.add((System.nanoTime() - t0) / 1e6);
+        }
+        System.out.printf("API GET /api/v1/me with HTTP Basic (the cost of checking the password, bcrypt): median %.1f ms%n", percentile(meTimes, 50));
     }
 
     private static void view(String base) {
@@ -77,6 +85,19 @@ public final class MatrixBenchmark {
             page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
             page.waitForURL(url -> !url.contains("/login"));
+            var sessionTimes = new ArrayList<Double>();
+            for (int i = 0; i < 120; i++) {
+                long start = System.nanoTime();
+                var response = page.request().get(base + "/api/v1/matrix");
+                if (response.status() != 200) {
+                    throw new IllegalStateException("HTTP " + response.status());
+                }
+                if (i >= 20) {
+                    sessionTimes.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+            System.out.printf("API GET /api/v1/matrix with the browser session: median %.1f ms, p95 %.1f ms over 100 calls%n",
+                    percentile(sessionTimes, 50), percentile(sessionTimes, 95));
             long t0 = System.nanoTime();
             page.navigate(base + "/matrix");
             page.locator("portal-matrix td").nth(840).waitFor();
