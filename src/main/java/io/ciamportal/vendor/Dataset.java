@@ -184,16 +184,18 @@ record Dataset(Catalog catalog, List<VendorFile> vendors) {
     }
 
     private static void requireUrl(List<String> errors, String who, String field, @Nullable String url) {
-        if (url == null) {
-            return;
+        if (url != null && !isHttpUrl(url)) {
+            errors.add(who + ", " + field + ": " + url + " is not an http(s) URL");
         }
+    }
+
+    /** Sources and links must be absolute http(s) URLs (no javascript:, data: or relative links). */
+    static boolean isHttpUrl(String url) {
         try {
             var uri = URI.create(url);
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                errors.add(who + ", " + field + ": " + url + " is not an http(s) URL");
-            }
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
         } catch (IllegalArgumentException e) {
-            errors.add(who + ", " + field + ": " + url + " is not a valid URL");
+            return false;
         }
     }
 }

@@ -4,7 +4,6 @@ import io.ciamportal.audit.AuditEvent;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -204,12 +203,7 @@ public class VendorCurationService {
             if (url.isEmpty()) {
                 continue;
             }
-            try {
-                var uri = URI.create(url);
-                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                    throw new IllegalArgumentException();
-                }
-            } catch (IllegalArgumentException e) {
+            if (!Dataset.isHttpUrl(url)) {
                 throw new InvalidInputException("sources", url + " is not an http(s) URL.");
             }
             out.add(url);
