@@ -28,7 +28,7 @@ export class PortalMatrix extends LitElement {
     table { border-collapse: separate; border-spacing: 0; font-size: var(--lumo-font-size-s, 0.875rem); }
     th, td { padding: 0.3rem 0.45rem; border-bottom: 1px solid var(--lumo-contrast-10pct, #eee); white-space: nowrap; }
     thead th { position: sticky; top: 0; z-index: 2; background: var(--lumo-base-color, #fff); font-weight: 600;
-      writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; vertical-align: bottom; height: 12rem; }
+      writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; vertical-align: bottom; max-height: 14rem; }
     thead th.corner { writing-mode: horizontal-tb; transform: none; left: 0; z-index: 3; vertical-align: bottom; }
     tbody th { position: sticky; left: 0; z-index: 1; background: var(--lumo-base-color, #fff); text-align: left; font-weight: 500; }
     tr.group th { background: var(--lumo-contrast-5pct, #f3f3f3); font-weight: 700; position: sticky; left: 0; }
@@ -48,6 +48,13 @@ export class PortalMatrix extends LitElement {
     if (changed.has('json')) {
       this.data = this.json ? (JSON.parse(this.json) as MatrixData) : null;
       this.active = null;
+    }
+  }
+
+  updated(changed: Map<string, unknown>) {
+    if (changed.has('data')) {
+      const scroll = this.renderRoot.querySelector('.scroll');
+      if (scroll) scroll.scrollTop = 0;
     }
   }
 
