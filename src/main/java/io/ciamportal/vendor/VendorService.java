@@ -26,10 +26,10 @@ public class VendorService {
     }
 
     public List<VendorViews.Summary> search(VendorQuery query) {
-        if (query.capability() != null && catalogue().stream().noneMatch(c -> c.key().equals(query.capability()))) {
+        var catalogue = reader.catalogue();
+        if (query.capability() != null && catalogue.stream().noneMatch(c -> c.key().equals(query.capability()))) {
             throw new InvalidInputException("capability", "Unknown capability " + query.capability() + ".");
         }
-        var catalogue = reader.catalogue();
         var values = reader.values(null, catalogue);
         return reader.vendors(null).stream()
                 .map(row -> summary(row, values.getOrDefault(row.id(), Map.of())))

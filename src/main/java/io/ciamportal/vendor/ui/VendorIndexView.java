@@ -51,6 +51,7 @@ public final class VendorIndexView extends VerticalLayout {
     private final ComboBox<VendorViews.CapabilityInfo> capability = new ComboBox<>("Has capability");
     private final Select<VendorQuery.Sort> sort = new Select<>();
     private final Span count = new Span();
+    private List<VendorViews.Summary> found = List.of();
     private final Chart scatter = new Chart("Vendors by inbound and outbound difficulty; the same scores are in the table below. Select a point to open the vendor");
     private final CallbackDataProvider<VendorViews.Summary, Void> rows;
 
@@ -91,9 +92,10 @@ public final class VendorIndexView extends VerticalLayout {
         sort.setItemLabelGenerator(VendorQuery.Sort::label);
         sort.setValue(VendorQuery.Sort.NAME);
 
+        // One search per filter change; the grid pages through its result.
         rows = DataProvider.fromCallbacks(
-                q -> vendors.search(query()).stream().skip(q.getOffset()).limit(q.getLimit()),
-                q -> vendors.search(query()).size());
+                q -> found.stream().skip(q.getOffset()).limit(q.getLimit()),
+                q -> found.size());
         search.addValueChangeListener(e -> refresh());
         deployment.addValueChangeListener(e -> refresh());
         audience.addValueChangeListener(e -> refresh());
@@ -143,7 +145,7 @@ public final class VendorIndexView extends VerticalLayout {
     }
 
     private void refresh() {
-        var found = vendors.search(query());
+        found = vendors.search(query());
         count.setText(found.size() == 1 ? "1 vendor" : found.size() + " vendors");
         scatter.setOption(scatterOption(found));
         rows.refreshAll();
