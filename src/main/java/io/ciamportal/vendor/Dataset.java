@@ -57,10 +57,10 @@ record Dataset(Catalog catalog, List<VendorFile> vendors) {
             "zitadel", "ory", "supertokens", "supabase-auth", "logto", "authentik", "better-auth", "sap-cdc", "loginradius",
             "curity", "transmit-security", "ssojet", "mojoauth", "propelauth");
 
-    static final Set<String> PRICING_MODELS = Set.of("PER_MAU", "PER_ORGANIZATION", "FLAT", "OPEN_SOURCE", "QUOTE");
-    static final Set<String> AUDIENCES = Set.of("B2C", "B2B", "B2B2C");
-    static final Set<String> REGIONS = Set.of("US", "EU", "UK", "CA", "AU", "JP", "IN", "SG", "BR", "CH", "ANY");
-    static final Set<String> ATTESTATIONS = Set.of("SOC2", "ISO27001", "ISO27017", "ISO27018", "HIPAA", "PCI_DSS", "FEDRAMP", "GDPR", "CSA_STAR");
+    static final Set<String> PRICING_MODELS = Set.copyOf(Vocabulary.PRICING_MODELS);
+    static final Set<String> AUDIENCES = Set.copyOf(Vocabulary.AUDIENCES);
+    static final Set<String> REGIONS = Set.copyOf(Vocabulary.REGIONS);
+    static final Set<String> ATTESTATIONS = Set.copyOf(Vocabulary.ATTESTATIONS);
 
     /** Every problem, each naming vendor, field and what is wrong; empty when the dataset can be loaded. */
     List<String> validate() {

@@ -81,6 +81,15 @@ public class VendorService {
         return onlyDifferences ? matrix.onlyDifferences() : matrix;
     }
 
+    /** Every vendor with the facts the selector needs, read in three queries. */
+    public List<VendorViews.Snapshot> snapshots() {
+        var values = reader.values(null, reader.catalogue());
+        return reader.vendors(null).stream()
+                .map(row -> new VendorViews.Snapshot(summary(row, values.getOrDefault(row.id(), Map.of())), row.regions(),
+                        row.attestations(), row.migration()))
+                .toList();
+    }
+
     public List<CapabilityInfo> catalogue() {
         return reader.catalogue();
     }

@@ -43,4 +43,7 @@ public final class VendorViews {
     public record Profile(Summary summary, String fullName, @Nullable String website, @Nullable String docsUrl, String license,
             List<String> regions, List<String> attestations, Map<String, Fact> facts, Migration migration,
             List<CapabilityValue> capabilities) {}
+
+    /** Everything the selector ranks on, for one vendor: the index row plus residency, attestations and migration facts. */
+    public record Snapshot(Summary summary, List<String> regions, List<String> attestations, Migration migration) {}
 }

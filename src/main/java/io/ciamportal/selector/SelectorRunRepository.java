@@ -1,0 +1,12 @@
+package io.ciamportal.selector;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SelectorRunRepository extends JpaRepository<SelectorRun, UUID> {
+
+    List<SelectorRun> findByOwnerIdOrderByUpdatedAtDescIdAsc(UUID ownerId);
+
+    long countByOwnerId(UUID ownerId);
+}
