@@ -160,7 +160,8 @@ class SecurityConfig {
             boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS || method == HttpMethod.TRACE;
             String authorization = request.getHeader("Authorization");
             boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
-            return !safe && !basic;
+            // without a session cookie there is no ambient credential to forge: such a request gets a plain 401
+            return !safe && !basic && request.getRequestedSessionId() != null;
         };
     }
 

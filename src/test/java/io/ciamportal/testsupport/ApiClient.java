@@ -43,6 +43,21 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    public Response patch(String path, String authorization, String jsonBody) {
+        return send(request(path, authorization).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    public Response delete(String path, String authorization) {
+        return send(request(path, authorization).DELETE());
+    }
+
+    /** The body parsed as a JSON array (for list endpoints). */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<Map<String, Object>> list(Response response) {
+        return JSON.readValue(response.body(), java.util.List.class);
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

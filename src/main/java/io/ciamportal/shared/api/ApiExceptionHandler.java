@@ -41,6 +41,20 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            // name the field (e.g. "reason") so a client can point at it; the value lists are in the OpenAPI description
+            var path = new StringBuilder();
+            for (var reference : mismatch.getPath()) {
+                if (reference.getPropertyName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                } else if (reference.getIndex() >= 0) {
+                    path.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            String field = path.toString();
+            return body(HttpStatus.BAD_REQUEST, "invalid_input", "The value of " + field + " is not one of the allowed values"
+                    + " or not of the expected type; see /v3/api-docs.", field);
+        }
         return body(HttpStatus.BAD_REQUEST, "invalid_json", "The request body is not valid JSON of the expected shape.", null);
     }
 
