@@ -34,6 +34,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theVendorIndexDoesNotKnowTheFeaturesBuiltOnIt() {
+        // the selector builds on the vendor index; the profile shows the selector's alternatives through
+        // VendorProfileTab, so nothing in vendor (views and API included) depends on the selector
+        noClasses().that().resideInAPackage("io.ciamportal.vendor..")
+                .should().dependOnClassesThat().resideInAPackage("io.ciamportal.selector..")
+                .check(classes);
+    }
+
+    @Test
     void onlyUserInterfaceCodeUsesVaadin() {
         noClasses().that().resideOutsideOfPackages("..ui..", "io.ciamportal")
                 .and().doNotHaveSimpleName("SecurityConfig")

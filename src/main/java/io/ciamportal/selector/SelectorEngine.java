@@ -246,7 +246,7 @@ public final class SelectorEngine {
         var t = new Traits();
         switch (reason) {
             case PER_MAU_COST -> t.add(0.5, c.selfHostable() ? 1 : 0, "self-hosting")
-                    .add(0.3, budgetPricing(c) ? 1 : 0, "open-source, flat or per-organization pricing")
+                    .add(0.3, budgetPricing(c) ? 1 : 0, "budget pricing (open source, flat or per organization)")
                     .support(0.2, c, "free-tier", "a free tier");
             case B2C_PASSWORDLESS -> t.support(0.45, c, "passkeys", "passkeys")
                     .support(0.2, c, "magic-link", "magic links")

@@ -124,6 +124,25 @@ class SelectorIT extends PortalTestBase {
         phone.close();
     }
 
+    @Test
+    void aVendorProfileListsAlternativesForEachReasonToLeave() {
+        first = browsers.newContext(1280, 900);
+        var page = first.newPage();
+        PortalPages.signIn(page, baseUrl(), "viewer", DEMO_PASSWORD);
+        page.navigate(baseUrl() + "/vendors/auth0");
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Alternatives")).click();
+        var blocks = page.locator(".portal-alternative");
+        assertThat(blocks).hasCount(6);
+        assertThat(blocks.first()).containsText("Escape per-MAU cost at scale");
+        assertThat(blocks.first().locator("li")).hasCount(3);
+        assertThat(blocks.first()).containsText("reason fit");
+        assertThat(page.locator(".portal-alternative li a", new Page.LocatorOptions().setHasText("Auth0"))).hasCount(0);
+        Browsers.screenshot(page, "vendor-alternatives");
+        blocks.first().getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("All vendors for this reason")).click();
+        page.waitForURL(Pattern.compile(".*/selector/results\\?from=auth0&reason=per-mau-cost.*"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your shortlist"))).isVisible();
+    }
+
     private static void next(Page page) {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next")).click();
         Browsers.settle(page);

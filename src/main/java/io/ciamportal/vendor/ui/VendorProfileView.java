@@ -65,11 +65,13 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
     private final AuditQueryService audit;
     private final boolean curator;
     private final Clock clock;
+    private final java.util.List<VendorProfileTab> extraTabs;
     private String title = "Vendor";
     private String slug = "";
 
     VendorProfileView(VendorService vendors, VendorCurationService curation, AuditQueryService audit, CurrentUser currentUser,
-            Clock clock) {
+            Clock clock, org.springframework.beans.factory.ObjectProvider<VendorProfileTab> extraTabs) {
+        this.extraTabs = extraTabs.orderedStream().sorted(java.util.Comparator.comparingInt(VendorProfileTab::order)).toList();
         this.vendors = vendors;
         this.curation = curation;
         this.audit = audit;
@@ -102,11 +104,25 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
         var tabs = new TabSheet();
         tabs.add("Profile", page);
         tabs.add("History", history);
+        var extra = new java.util.LinkedHashMap<String, VerticalLayout>();
+        for (var tab : extraTabs) {
+            var holder = new VerticalLayout();
+            holder.setPadding(false);
+            extra.put(tab.label(), holder);
+            tabs.add(tab.label(), holder);
+        }
         tabs.setWidthFull();
         tabs.addSelectedChangeListener(e -> {
-            if (e.getSelectedTab().getLabel().equals("History")) {
+            String label = e.getSelectedTab().getLabel();
+            if (label.equals("History")) {
                 history.removeAll();
                 history.add(historyOf(profile.summary().slug()));
+            }
+            for (var tab : extraTabs) {
+                var holder = extra.get(tab.label());
+                if (tab.label().equals(label) && holder != null && holder.getComponentCount() == 0) {
+                    holder.add(tab.content(profile.summary().slug()));
+                }
             }
         });
         add(new RouterLink("← All vendors", VendorIndexView.class), tabs);
