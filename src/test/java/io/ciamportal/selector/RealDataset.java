@@ -20,13 +20,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The seed dataset in {@code db/dataset/vendors} as engine candidates, read straight from the reviewable files. */
-final class RealDataset {
+public final class RealDataset {
 
     private static final List<Candidate> CANDIDATES = load();
 
     private RealDataset() {}
 
-    static List<Candidate> candidates() {
+    public static List<Candidate> candidates() {
         return CANDIDATES;
     }
 

@@ -60,10 +60,14 @@ public final class HomeView extends VerticalLayout {
         var card = new Div();
         card.addClassName("portal-card");
         card.add(new H3("Where to start"));
-        card.add(new RouterLink("Browse the vendor index", io.ciamportal.vendor.ui.VendorIndexView.class));
-        card.add(new Paragraph("Start with the vendor index: every vendor's sourced facts and how hard it is to arrive on it "
-                + "and to leave it. The capability matrix, the six-question selector, migration assessments and security "
-                + "gates arrive as they are built; each appears in the navigation for the roles that may use it."));
+        var links = new UnorderedList(
+                new ListItem(new RouterLink("Run the six-question vendor selector", io.ciamportal.selector.ui.SelectorView.class)),
+                new ListItem(new RouterLink("Browse the vendor index", io.ciamportal.vendor.ui.VendorIndexView.class)),
+                new ListItem(new RouterLink("Compare capabilities in the matrix", io.ciamportal.vendor.ui.MatrixView.class)));
+        card.add(links);
+        card.add(new Paragraph("The selector ends in a ranked, explained shortlist; the vendor index holds every vendor's "
+                + "sourced facts and how hard it is to arrive on it and to leave it. Migration assessments and security gates "
+                + "arrive as they are built; each appears in the navigation for the roles that may use it."));
         return card;
     }
 }
