@@ -98,6 +98,157 @@ public class VendorCurationService {
         return after;
     }
 
+    static final int MAX_TEXT = 300;
+
+    /**
+     * Replaces a vendor's own facts after validating all of them; nothing changes when one is invalid. The audit
+     * entry holds the fields that changed, before and after.
+     */
+    public VendorViews.Profile updateFacts(String slug, FactsEdit edit) {
+        var profile = vendors.profile(slug);
+        var before = FactsEdit.of(profile);
+        var clean = validFacts(edit);
+        var changedBefore = new LinkedHashMap<String, Object>();
+        var changedAfter = new LinkedHashMap<String, Object>();
+        var oldFields = fields(before);
+        fields(clean).forEach((field, value) -> {
+            if (!java.util.Objects.equals(oldFields.get(field), value)) {
+                changedBefore.put(field, oldFields.get(field));
+                changedAfter.put(field, value);
+            }
+        });
+        if (changedAfter.isEmpty()) {
+            return profile;
+        }
+        jdbc.sql("""
+                UPDATE vendor SET name = :name, full_name = :fullName, website = :website, docs_url = :docsUrl, tier = :tier,
+                    deployment = :deployment, license = :license, open_source = :openSource, pricing_models = :pricing,
+                    audiences = :audiences, regions = :regions, attestations = :attestations, lifecycle_status = :lifecycle,
+                    end_of_sale = :endOfSale, end_of_life = :endOfLife, hash_export_policy = :policy, hash_export_scheme = :scheme,
+                    hash_import_schemes = :imports, jit_hook_name = :jit, bulk_import_format = :bif, bulk_import_limits = :bil,
+                    bulk_export_format = :bef, bulk_export_limits = :bel, version = version + 1
+                WHERE slug = :slug""")
+                .param("name", clean.name()).param("fullName", clean.fullName()).param("website", clean.website())
+                .param("docsUrl", clean.docsUrl()).param("tier", clean.tier().name()).param("deployment", clean.deployment().name())
+                .param("license", clean.license()).param("openSource", clean.openSource())
+                .param("pricing", clean.pricingModels().toArray(String[]::new)).param("audiences", clean.audiences().toArray(String[]::new))
+                .param("regions", clean.regions().toArray(String[]::new)).param("attestations", clean.attestations().toArray(String[]::new))
+                .param("lifecycle", clean.lifecycle().name()).param("endOfSale", clean.endOfSale()).param("endOfLife", clean.endOfLife())
+                .param("policy", clean.hashExportPolicy().name()).param("scheme", clean.hashExportScheme())
+                .param("imports", clean.hashImportSchemes().toArray(String[]::new)).param("jit", clean.jitHookName())
+                .param("bif", clean.bulkImportFormat()).param("bil", clean.bulkImportLimits())
+                .param("bef", clean.bulkExportFormat()).param("bel", clean.bulkExportLimits()).param("slug", slug)
+                .update();
+        audit.record(AuditEvent.success("VENDOR_FACTS_CHANGED", "vendor", slug, changedBefore, changedAfter));
+        return vendors.profile(slug);
+    }
+
+    private static FactsEdit validFacts(FactsEdit e) {
+        String name = requiredText("name", e.name(), 120);
+        String fullName = e.fullName() == null || e.fullName().isBlank() ? name : requiredText("fullName", e.fullName(), 200);
+        String license = requiredText("license", e.license(), 100);
+        String website = optionalUrl("website", e.website());
+        String docsUrl = optionalUrl("docsUrl", e.docsUrl());
+        var pricing = inVocabulary("pricingModels", e.pricingModels(), Vocabulary.PRICING_MODELS, "pricing model");
+        var audiences = inVocabulary("audiences", e.audiences(), Vocabulary.AUDIENCES, "audience");
+        var regions = inVocabulary("regions", e.regions(), Vocabulary.REGIONS, "region");
+        var attestations = inVocabulary("attestations", e.attestations(), Vocabulary.ATTESTATIONS, "attestation");
+        var imports = inVocabulary("hashImportSchemes", e.hashImportSchemes(), HashSchemes.ALL, "hash scheme");
+        String scheme = e.hashExportScheme() == null || e.hashExportScheme().isBlank() ? null : e.hashExportScheme().strip();
+        if (scheme != null && !HashSchemes.known(scheme)) {
+            throw new InvalidInputException("hashExportScheme", scheme + " is not in the hash-scheme vocabulary.");
+        }
+        if (scheme != null && (e.hashExportPolicy() == VendorEnums.HashExportPolicy.NONE || e.hashExportPolicy() == VendorEnums.HashExportPolicy.UNKNOWN)) {
+            throw new InvalidInputException("hashExportScheme", "A vendor that does not export hashes (or nobody knows) has no export scheme; clear it.");
+        }
+        if (e.lifecycle() == VendorEnums.LifecycleStatus.END_OF_SALE && e.endOfSale() == null) {
+            throw new InvalidInputException("endOfSale", "An end-of-sale vendor needs the date it stopped selling.");
+        }
+        if (e.lifecycle() == VendorEnums.LifecycleStatus.END_OF_LIFE && e.endOfLife() == null) {
+            throw new InvalidInputException("endOfLife", "An end-of-life vendor needs its end-of-life date.");
+        }
+        if (e.endOfSale() != null && e.endOfLife() != null && e.endOfLife().isBefore(e.endOfSale())) {
+            throw new InvalidInputException("endOfLife", "The end of life cannot come before the end of sale.");
+        }
+        return new FactsEdit(name, fullName, website, docsUrl, e.tier(), e.deployment(), license, e.openSource(), pricing, audiences,
+                regions, attestations, e.lifecycle(), e.endOfSale(), e.endOfLife(), e.hashExportPolicy(), scheme, imports,
+                optionalText("jitHookName", e.jitHookName()), optionalText("bulkImportFormat", e.bulkImportFormat()),
+                optionalText("bulkImportLimits", e.bulkImportLimits()), optionalText("bulkExportFormat", e.bulkExportFormat()),
+                optionalText("bulkExportLimits", e.bulkExportLimits()));
+    }
+
+    private static String requiredText(String field, @Nullable String value, int max) {
+        String text = value == null ? "" : value.strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException(field, "Required.");
+        }
+        if (text.length() > max) {
+            throw new InvalidInputException(field, "At most " + max + " characters.");
+        }
+        return text;
+    }
+
+    private static @Nullable String optionalText(String field, @Nullable String value) {
+        String text = value == null ? "" : value.strip();
+        if (text.length() > MAX_TEXT) {
+            throw new InvalidInputException(field, "At most " + MAX_TEXT + " characters.");
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    private static @Nullable String optionalUrl(String field, @Nullable String value) {
+        String url = value == null ? "" : value.strip();
+        if (url.isEmpty()) {
+            return null;
+        }
+        if (!Dataset.isHttpUrl(url) || url.length() > 500) {
+            throw new InvalidInputException(field, url + " is not an http(s) URL.");
+        }
+        return url;
+    }
+
+    private static List<String> inVocabulary(String field, @Nullable List<String> values, List<String> vocabulary, String what) {
+        var out = new ArrayList<String>();
+        for (String value : values == null ? List.<String>of() : values) {
+            if (!vocabulary.contains(value)) {
+                throw new InvalidInputException(field, value + " is not a known " + what + ".");
+            }
+        }
+        // keep the vocabulary's order, so equal sets compare equal and diffs stay small
+        vocabulary.stream().filter(v -> values != null && values.contains(v)).forEach(out::add);
+        return out;
+    }
+
+    /** The facts as audit fields, by the names History shows. */
+    private static Map<String, @Nullable Object> fields(FactsEdit e) {
+        var map = new LinkedHashMap<String, @Nullable Object>();
+        map.put("name", e.name());
+        map.put("fullName", e.fullName());
+        map.put("website", e.website());
+        map.put("docsUrl", e.docsUrl());
+        map.put("tier", e.tier().name());
+        map.put("deployment", e.deployment().name());
+        map.put("license", e.license());
+        map.put("openSource", e.openSource());
+        map.put("pricingModels", e.pricingModels());
+        map.put("audiences", e.audiences());
+        map.put("regions", e.regions());
+        map.put("attestations", e.attestations());
+        map.put("lifecycle", e.lifecycle().name());
+        map.put("endOfSale", e.endOfSale() == null ? null : e.endOfSale().toString());
+        map.put("endOfLife", e.endOfLife() == null ? null : e.endOfLife().toString());
+        // neutral names: the audit log redacts any key containing "hash" (or "password"), which these facts are not
+        map.put("exportPolicy", e.hashExportPolicy().name());
+        map.put("exportedScheme", e.hashExportScheme());
+        map.put("importedSchemes", e.hashImportSchemes());
+        map.put("jitHookName", e.jitHookName());
+        map.put("bulkImportFormat", e.bulkImportFormat());
+        map.put("bulkImportLimits", e.bulkImportLimits());
+        map.put("bulkExportFormat", e.bulkExportFormat());
+        map.put("bulkExportLimits", e.bulkExportLimits());
+        return map;
+    }
+
     /** Fact keys a curator can source; the same keys the dataset uses. */
     static final java.util.Set<String> EDITABLE_FACTS = java.util.Set.of("deployment", "license", "pricing", "audiences", "regions",
             "attestations", "lifecycle", "tier", "hashExport", "hashImportSchemes", "jitMigration", "bulkImport", "bulkExport");

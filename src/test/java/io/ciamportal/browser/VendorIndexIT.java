@@ -111,6 +111,28 @@ class VendorIndexIT extends PortalTestBase {
         assertThat(viewer.getByText("Webhooks").first()).isVisible();
         assertThat(viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit Webhooks"))).hasCount(0);
         assertThat(viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Override score"))).hasCount(0);
+        assertThat(viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit facts"))).hasCount(0);
+    }
+
+    @Test
+    void anAdminEditsAVendorsFactsInOneFormAndAWrongFieldIsNamed() {
+        context = browsers.newContext(1280, 900);
+        var page = context.newPage();
+        PortalPages.signIn(page, baseUrl(), "admin", DEMO_PASSWORD);
+        page.navigate(baseUrl() + "/vendors/mojoauth");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit facts")).click();
+        var dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Licence", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill("Proprietary");
+        dialog.getByLabel("Website").fill("not a url");
+        Browsers.screenshot(page, "vendor-facts-dialog");
+        dialog.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(dialog.getByText("not a url is not an http(s) URL.")).isVisible();
+        dialog.getByLabel("Website").fill("https://mojoauth.com");
+        dialog.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByText("Saved. The change is in the History tab.")).isVisible();
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("History")).click();
+        assertThat(page.getByText("Vendor facts changed").first()).isVisible();
+        assertThat(page.getByText(java.util.regex.Pattern.compile("license: .* → Proprietary")).first()).isVisible();
     }
 
     @Test

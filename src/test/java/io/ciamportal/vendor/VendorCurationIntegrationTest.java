@@ -117,6 +117,56 @@ class VendorCurationIntegrationTest extends PortalTestBase {
         assertThat(items).anyMatch(i -> i.problem().equals("Unknown")).anyMatch(i -> i.problem().equals("Unconfirmed"));
     }
 
+    @Test
+    void anAdminEditsAVendorsOwnFactsAndHistoryShowsOnlyWhatChanged() {
+        signIn("ROLE_ADMIN");
+        var current = FactsEdit.of(vendors.profile("propelauth"));
+        var edit = new FactsEdit(current.name(), current.fullName(), current.website(), current.docsUrl(), current.tier(),
+                current.deployment(), current.license(), current.openSource(), List.of("PER_ORGANIZATION", "PER_MAU"),
+                current.audiences(), List.of("US"), current.attestations(), current.lifecycle(), current.endOfSale(),
+                current.endOfLife(), VendorEnums.HashExportPolicy.SUPPORT_TICKET, "bcrypt", List.of("bcrypt", "argon2id"),
+                "Migration hook on first sign-in", current.bulkImportFormat(), current.bulkImportLimits(), current.bulkExportFormat(),
+                current.bulkExportLimits());
+        var after = curation.updateFacts("propelauth", edit);
+
+        assertThat(after.summary().pricingModels()).containsExactly("PER_MAU", "PER_ORGANIZATION");
+        assertThat(after.regions()).containsExactly("US");
+        assertThat(after.migration().hashExportPolicy()).isEqualTo(VendorEnums.HashExportPolicy.SUPPORT_TICKET);
+        assertThat(after.migration().hashImportSchemes()).containsExactly("bcrypt", "argon2id");
+        var entry = audit.publicTrail("vendor", "propelauth").getFirst();
+        assertThat(entry.action()).isEqualTo("VENDOR_FACTS_CHANGED");
+        assertThat(entry.after()).contains("\"exportPolicy\":\"SUPPORT_TICKET\"").contains("\"regions\":[\"US\"]")
+                .doesNotContain("\"name\"");
+        assertThat(entry.before()).contains("\"exportPolicy\":\"UNKNOWN\"");
+        // the difficulty follows the facts: hashes now leave through a ticket in bcrypt
+        assertThat(after.summary().outbound().breakdown()).anySatisfy(c -> assertThat(c.reason()).contains("support ticket"));
+    }
+
+    @Test
+    void anInvalidFactsEditNamesTheFieldAndChangesNothing() {
+        signIn("ROLE_ADMIN");
+        var before = vendors.profile("ssojet");
+        var current = FactsEdit.of(before);
+        var endOfSaleWithoutDate = new FactsEdit(current.name(), current.fullName(), current.website(), current.docsUrl(), current.tier(),
+                current.deployment(), current.license(), current.openSource(), current.pricingModels(), current.audiences(),
+                List.of("US"), current.attestations(), VendorEnums.LifecycleStatus.END_OF_SALE, null, null, current.hashExportPolicy(),
+                current.hashExportScheme(), current.hashImportSchemes(), current.jitHookName(), current.bulkImportFormat(),
+                current.bulkImportLimits(), current.bulkExportFormat(), current.bulkExportLimits());
+        assertThatThrownBy(() -> curation.updateFacts("ssojet", endOfSaleWithoutDate))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("endOfSale"));
+        var unknownScheme = new FactsEdit(current.name(), current.fullName(), "javascript:alert(1)", current.docsUrl(), current.tier(),
+                current.deployment(), current.license(), current.openSource(), current.pricingModels(), current.audiences(),
+                current.regions(), current.attestations(), current.lifecycle(), null, null, current.hashExportPolicy(),
+                current.hashExportScheme(), List.of("rot13"), current.jitHookName(), current.bulkImportFormat(),
+                current.bulkImportLimits(), current.bulkExportFormat(), current.bulkExportLimits());
+        assertThatThrownBy(() -> curation.updateFacts("ssojet", unknownScheme))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isIn("website", "hashImportSchemes"));
+        assertThat(vendors.profile("ssojet")).isEqualTo(before);
+
+        signIn("ROLE_VIEWER");
+        assertThatThrownBy(() -> curation.updateFacts("ssojet", current)).isInstanceOf(AccessDeniedException.class);
+    }
+
     private void signIn(String role) {
         var context = contexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test-" + role, null, AuthorityUtils.createAuthorityList(role)));

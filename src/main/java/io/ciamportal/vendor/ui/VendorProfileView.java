@@ -198,6 +198,15 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
         page.add(scores);
 
         page.add(new H3("Facts"));
+        if (curator) {
+            var editFacts = new Button("Edit facts", e -> new FactsEditDialog(s.name(), io.ciamportal.vendor.FactsEdit.of(p), edit -> {
+                curation.updateFacts(slug, edit);
+                reload();
+            }).open());
+            editFacts.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            editFacts.setTooltipText("Deployment, licence, pricing, audiences, regions, attestations, lifecycle and migration facts");
+            page.add(editFacts);
+        }
         var facts = new Div();
         facts.addClassName("portal-fact-list");
         var m = p.migration();
