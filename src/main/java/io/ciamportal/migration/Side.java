@@ -1,0 +1,86 @@
+package io.ciamportal.migration;
+
+import io.ciamportal.vendor.Support;
+import io.ciamportal.vendor.VendorEnums.HashExportPolicy;
+import io.ciamportal.vendor.VendorViews;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One side of a migration as the scorer reads it: a vendor's migration facts with their sources, or an in-house
+ * database (whose owner holds every record and secret).
+ */
+public record Side(
+        String slug,
+        String name,
+        boolean inHouse,
+        HashExportPolicy hashExportPolicy,
+        @Nullable String hashExportScheme,
+        Set<String> hashImportSchemes,
+        boolean hashImportResearched,
+        @Nullable String jitHookName,
+        Map<String, Citation> capabilities,
+        Map<String, Citation> facts,
+        int outbound,
+        int inbound) {
+
+    public static final String IN_HOUSE = "in-house";
+
+    /** A vendor fact a verdict rests on, with where it comes from. */
+    public record Citation(String vendor, String fact, String value, Support support, List<String> sources, boolean confirmed) {}
+
+    public Support support(String capability) {
+        var c = capabilities.get(capability);
+        return c == null ? Support.UNKNOWN : c.support();
+    }
+
+    public Citation cite(String capability) {
+        var c = capabilities.get(capability);
+        return c != null ? c : new Citation(name, capability, "unknown", Support.UNKNOWN, List.of(), false);
+    }
+
+    public @Nullable Citation fact(String key) {
+        return facts.get(key);
+    }
+
+    public static Side of(VendorViews.Profile p) {
+        var s = p.summary();
+        var capabilities = new HashMap<String, Citation>();
+        for (var c : p.capabilities()) {
+            capabilities.put(c.key(), new Citation(s.name(), c.name(), c.support().label() + (c.note().isBlank() ? "" : ": " + c.note()),
+                    c.support(), c.sources(), c.confirmed()));
+        }
+        var facts = new HashMap<String, Citation>();
+        var m = p.migration();
+        p.facts().forEach((key, f) -> facts.put(key, new Citation(s.name(), label(key), f.note(), Support.UNKNOWN, f.sources(), f.confirmed())));
+        boolean researched = !m.hashImportSchemes().isEmpty() || p.capabilities().stream()
+                .anyMatch(c -> c.key().equals("hash-import") && c.support() == Support.NO);
+        return new Side(s.slug(), s.name(), false, m.hashExportPolicy(), m.hashExportScheme(), Set.copyOf(m.hashImportSchemes()),
+                researched, m.jitHookName(), Map.copyOf(capabilities), Map.copyOf(facts), s.outbound().score(), s.inbound().score());
+    }
+
+    /** Your own database: you can export everything, in the scheme you chose (null when you do not know it). */
+    public static Side inHouse(@Nullable String scheme) {
+        String name = "your in-house database";
+        var capabilities = new HashMap<String, Citation>();
+        for (String key : List.of("hash-export", "bulk-export", "totp-export", "audit-log-export")) {
+            capabilities.put(key, new Citation(name, key, "Yes: you hold the records", Support.YES, List.of(), true));
+        }
+        return new Side(IN_HOUSE, "In-house database", true, HashExportPolicy.SELF_SERVE, scheme, Set.of(), false, null,
+                Map.copyOf(capabilities), Map.of(), 1, 3);
+    }
+
+    private static String label(String key) {
+        return switch (key) {
+            case "hashExport" -> "Password-hash export";
+            case "hashImportSchemes" -> "Password-hash import";
+            case "jitMigration" -> "Just-in-time migration";
+            case "bulkImport" -> "Bulk import";
+            case "bulkExport" -> "Bulk export";
+            default -> key;
+        };
+    }
+}

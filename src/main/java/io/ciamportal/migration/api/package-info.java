@@ -1,0 +1,5 @@
+/** Migration assessment: JSON API. */
+@NullMarked
+package io.ciamportal.migration.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Migration assessment: views. */
+@NullMarked
+package io.ciamportal.migration.ui;
+
+import org.jspecify.annotations.NullMarked;
