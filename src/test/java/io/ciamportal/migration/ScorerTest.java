@@ -35,7 +35,8 @@ class ScorerTest {
             "okta,              auth0,             MIGRATES_WITH_CONDITIONS, HYBRID",
             // ... and to destinations whose hook is unknown or partial: unknown, and the safe strategy
             "cognito,           zitadel,           UNKNOWN,                  FORCED_RESET",
-            "workos,            logto,             UNKNOWN,                  FORCED_RESET",
+            "cognito,           descope,           MIGRATES_WITH_CONDITIONS, HYBRID",
+            "workos,            logto,             MIGRATES_WITH_CONDITIONS, HYBRID",
             // exports only through a support ticket: bcrypt is not among Keycloak's schemes, so its hook takes over
             // ... and to destinations that import bcrypt
             "auth0,             keycloak,          MIGRATES_WITH_CONDITIONS, HYBRID",
@@ -46,7 +47,7 @@ class ScorerTest {
             "firebase-auth,     clerk,             MIGRATES,                 BULK_WITH_HASHES",
             "firebase-auth,     supertokens,       MIGRATES,                 BULK_WITH_HASHES",
             "firebase-auth,     keycloak,          MIGRATES_WITH_CONDITIONS, HYBRID",
-            "firebase-auth,     logto,             UNKNOWN,                  FORCED_RESET",
+            "firebase-auth,     zitadel,           UNKNOWN,                  FORCED_RESET",
             // self-serve exports
             "supabase-auth,     clerk,             MIGRATES,                 BULK_WITH_HASHES",
             "keycloak,          zitadel,           MIGRATES,                 BULK_WITH_HASHES",
