@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * With PORTAL_DEMO=true: adds the demo accounts viewer, analyst, reviewer, reviewer2 and admin.
  */
 @Component
+@org.springframework.core.annotation.Order(20)
 class AccountBootstrap implements ApplicationRunner {
 
     static final String INITIAL_ADMIN = "admin";

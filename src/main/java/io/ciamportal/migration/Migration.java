@@ -1,0 +1,276 @@
+package io.ciamportal.migration;
+
+import io.ciamportal.shared.RuleViolationException;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A planned move from a source to a destination. Changes only through the methods below; who may call them is the
+ * service's rule, what keeps the migration consistent (an owner is always a member, the source is not the destination)
+ * is this class's.
+ */
+@Entity
+@Table(name = "migration")
+class Migration {
+
+    @Embeddable
+    static class Member {
+        @Column(name = "user_id", nullable = false)
+        private UUID userId;
+
+        @Enumerated(EnumType.STRING)
+        @Column(nullable = false, length = 20)
+        private MemberRole role;
+
+        protected Member() {
+            this.userId = new UUID(0, 0);
+            this.role = MemberRole.VIEWER;
+        }
+
+        Member(UUID userId, MemberRole role) {
+            this.userId = userId;
+            this.role = role;
+        }
+
+        UUID userId() {
+            return userId;
+        }
+
+        MemberRole role() {
+            return role;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Member m && m.userId.equals(userId);
+        }
+
+        @Override
+        public int hashCode() {
+            return userId.hashCode();
+        }
+    }
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, length = 120)
+    private String name;
+
+    @Column(nullable = false, length = 60)
+    private String source;
+
+    @Column(nullable = false, length = 60)
+    private String destination;
+
+    @Column(name = "owner_id", nullable = false)
+    private UUID ownerId;
+
+    @Column(name = "total_users")
+    private @Nullable Long totalUsers;
+    @Column(name = "monthly_active_users")
+    private @Nullable Long monthlyActiveUsers;
+    @Column(name = "password_share")
+    private @Nullable Double passwordShare;
+    @Column(name = "totp_share")
+    private @Nullable Double totpShare;
+    @Column(name = "otp_share")
+    private @Nullable Double otpShare;
+    @Column(name = "passkey_share")
+    private @Nullable Double passkeyShare;
+    @Column(name = "inactive_share")
+    private @Nullable Double inactiveShare;
+    @Column(name = "social_connections")
+    private @Nullable Integer socialConnections;
+    @Column(name = "enterprise_connections")
+    private @Nullable Integer enterpriseConnections;
+    @Column(name = "custom_logic_units")
+    private @Nullable Integer customLogicUnits;
+    @Column(name = "tenants")
+    private @Nullable Integer tenants;
+    @Column(name = "consent_records")
+    private @Nullable Boolean consentRecords;
+    @Column(name = "audit_retention_days")
+    private @Nullable Integer auditRetentionDays;
+    @Column(name = "residency_region", length = 10)
+    private @Nullable String residencyRegion;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "downtime_tolerance", length = 10)
+    private Inventory.@Nullable DowntimeTolerance downtimeTolerance;
+    @Column(name = "source_hash_scheme", length = 30)
+    private @Nullable String sourceHashScheme;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "migration_member", joinColumns = @JoinColumn(name = "migration_id"))
+    private Set<Member> members = new HashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Migration() {
+        this.id = new UUID(0, 0);
+        this.name = "";
+        this.source = "";
+        this.destination = "";
+        this.ownerId = id;
+        this.createdAt = Instant.EPOCH;
+        this.updatedAt = Instant.EPOCH;
+    }
+
+    Migration(String name, String source, String destination, UUID ownerId, Inventory inventory, Instant now) {
+        requireDifferent(source, destination);
+        this.id = UUID.randomUUID();
+        this.name = name;
+        this.source = source;
+        this.destination = destination;
+        this.ownerId = ownerId;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.members.add(new Member(ownerId, MemberRole.OWNER));
+        apply(inventory);
+    }
+
+    private static void requireDifferent(String source, String destination) {
+        if (source.equals(destination)) {
+            throw new io.ciamportal.shared.InvalidInputException("destination", "The destination must differ from the source.");
+        }
+    }
+
+    void rename(String newName, Instant now) {
+        this.name = newName;
+        this.updatedAt = now;
+    }
+
+    void changePair(String newSource, String newDestination, Instant now) {
+        requireDifferent(newSource, newDestination);
+        this.source = newSource;
+        this.destination = newDestination;
+        this.updatedAt = now;
+    }
+
+    void updateInventory(Inventory inventory, Instant now) {
+        apply(inventory);
+        this.updatedAt = now;
+    }
+
+    /** Adds a member or changes their role; the owner stays the owner. */
+    void putMember(UUID userId, MemberRole role, Instant now) {
+        if (role == MemberRole.OWNER && !userId.equals(ownerId)) {
+            throw new RuleViolationException("A migration has one owner; give this person another role.");
+        }
+        if (userId.equals(ownerId) && role != MemberRole.OWNER) {
+            throw new RuleViolationException("The owner keeps the owner role.");
+        }
+        members.remove(new Member(userId, role));
+        members.add(new Member(userId, role));
+        this.updatedAt = now;
+    }
+
+    void removeMember(UUID userId, Instant now) {
+        if (userId.equals(ownerId)) {
+            throw new RuleViolationException("The owner cannot be removed from the migration.");
+        }
+        if (!members.remove(new Member(userId, MemberRole.VIEWER))) {
+            throw new io.ciamportal.shared.NotFoundException("This person is not a member.");
+        }
+        this.updatedAt = now;
+    }
+
+    Optional<MemberRole> roleOf(UUID userId) {
+        return members.stream().filter(m -> m.userId().equals(userId)).map(Member::role).findFirst();
+    }
+
+    private void apply(Inventory i) {
+        totalUsers = i.totalUsers();
+        monthlyActiveUsers = i.monthlyActiveUsers();
+        passwordShare = i.passwordShare();
+        totpShare = i.totpShare();
+        otpShare = i.otpShare();
+        passkeyShare = i.passkeyShare();
+        inactiveShare = i.inactiveShare();
+        socialConnections = i.socialConnections();
+        enterpriseConnections = i.enterpriseConnections();
+        customLogicUnits = i.customLogicUnits();
+        tenants = i.tenants();
+        consentRecords = i.consentRecords();
+        auditRetentionDays = i.auditRetentionDays();
+        residencyRegion = i.residencyRegion();
+        downtimeTolerance = i.downtimeTolerance();
+        sourceHashScheme = i.sourceHashScheme();
+    }
+
+    Inventory inventory() {
+        return new Inventory(totalUsers, monthlyActiveUsers, passwordShare, totpShare, otpShare, passkeyShare, inactiveShare,
+                socialConnections, enterpriseConnections, customLogicUnits, tenants, consentRecords, auditRetentionDays,
+                residencyRegion, downtimeTolerance, sourceHashScheme);
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String source() {
+        return source;
+    }
+
+    String destination() {
+        return destination;
+    }
+
+    UUID ownerId() {
+        return ownerId;
+    }
+
+    Set<Member> members() {
+        return Set.copyOf(members);
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    long version() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Migration m && Objects.equals(m.id, id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+}

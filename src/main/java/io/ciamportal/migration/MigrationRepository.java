@@ -1,0 +1,15 @@
+package io.ciamportal.migration;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface MigrationRepository extends JpaRepository<Migration, UUID> {
+
+    @Query("select distinct m from Migration m join m.members mem where mem.userId = ?1 order by m.updatedAt desc")
+    List<Migration> findForMember(UUID userId);
+
+    @Query("select m from Migration m order by m.updatedAt desc")
+    List<Migration> findAllRecentFirst();
+}

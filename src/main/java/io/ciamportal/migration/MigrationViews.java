@@ -1,0 +1,48 @@
+package io.ciamportal.migration;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** What the migration feature hands to views and the API: plain records. */
+public final class MigrationViews {
+
+    private MigrationViews() {}
+
+    public record Summary(UUID id, String name, String source, String sourceName, String destination, String destinationName,
+            String ownerName, @Nullable MemberRole myRole, int difficulty, Assessment.Strategy strategy, int done, int total,
+            Instant updatedAt) {}
+
+    public record Member(UUID userId, String username, String displayName, MemberRole role) {}
+
+    public record PlanItemView(UUID id, int phase, String text, String kind, @Nullable UUID ownerId, @Nullable String ownerName,
+            @Nullable LocalDate due, boolean done, @Nullable Instant doneAt, long version) {
+        public boolean cutover() {
+            return "CUTOVER".equals(kind);
+        }
+
+        public boolean custom() {
+            return "CUSTOM".equals(kind);
+        }
+    }
+
+    public record Phase(int number, String name, List<PlanItemView> items) {
+        public long done() {
+            return items.stream().filter(PlanItemView::done).count();
+        }
+    }
+
+    /** Everything a member sees of a migration. */
+    public record Details(Summary summary, Inventory inventory, List<Member> members, Assessment assessment, List<Phase> plan,
+            boolean canEdit, boolean canManageMembers, long version) {}
+
+    /** A new migration as a form or the API gives it. */
+    public record NewMigration(String name, String source, String destination, Inventory inventory, List<MemberRequest> members) {}
+
+    public record MemberRequest(String username, MemberRole role) {}
+
+    /** A destination the user can pick: slug, name, and whether it is sold to new customers. */
+    public record Choice(String slug, String name, boolean active) {}
+}

@@ -1,0 +1,151 @@
+package io.ciamportal.migration;
+
+import io.ciamportal.shared.RuleViolationException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** One checklist item of a migration's five-phase plan. */
+@Entity
+@Table(name = "plan_item")
+class PlanItem {
+
+    enum Kind { GENERATED, CUSTOM, CUTOVER }
+
+    static final int MAX_TEXT = 500;
+
+    @Id
+    private UUID id;
+
+    @Column(name = "migration_id", nullable = false)
+    private UUID migrationId;
+
+    @Column(nullable = false)
+    private short phase;
+
+    @Column(nullable = false)
+    private int position;
+
+    @Column(nullable = false, length = MAX_TEXT)
+    private String text;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Kind kind;
+
+    @Column(name = "owner_id")
+    private @Nullable UUID ownerId;
+
+    @Column(name = "due_on")
+    private @Nullable LocalDate dueOn;
+
+    @Column(nullable = false)
+    private boolean done;
+
+    @Column(name = "done_at")
+    private @Nullable Instant doneAt;
+
+    @Column(name = "done_by")
+    private @Nullable UUID doneBy;
+
+    @Version
+    private long version;
+
+    protected PlanItem() {
+        this.id = new UUID(0, 0);
+        this.migrationId = id;
+        this.text = "";
+        this.kind = Kind.CUSTOM;
+    }
+
+    PlanItem(UUID migrationId, int phase, int position, String text, Kind kind) {
+        if (phase < 1 || phase > 5) {
+            throw new IllegalArgumentException("phase " + phase);
+        }
+        this.id = UUID.randomUUID();
+        this.migrationId = migrationId;
+        this.phase = (short) phase;
+        this.position = position;
+        this.text = text;
+        this.kind = kind;
+    }
+
+    void edit(String newText, @Nullable UUID newOwner, @Nullable LocalDate due) {
+        this.text = newText;
+        this.ownerId = newOwner;
+        this.dueOn = due;
+    }
+
+    void complete(UUID by, Instant at) {
+        if (done) {
+            return;
+        }
+        this.done = true;
+        this.doneAt = at;
+        this.doneBy = by;
+    }
+
+    void reopen() {
+        this.done = false;
+        this.doneAt = null;
+        this.doneBy = null;
+    }
+
+    void requireRemovable() {
+        if (kind != Kind.CUSTOM) {
+            throw new RuleViolationException("Only items you added can be removed; mark a suggested item done or reword it.");
+        }
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID migrationId() {
+        return migrationId;
+    }
+
+    int phase() {
+        return phase;
+    }
+
+    int position() {
+        return position;
+    }
+
+    String text() {
+        return text;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    @Nullable UUID ownerId() {
+        return ownerId;
+    }
+
+    @Nullable LocalDate dueOn() {
+        return dueOn;
+    }
+
+    boolean done() {
+        return done;
+    }
+
+    @Nullable Instant doneAt() {
+        return doneAt;
+    }
+
+    long version() {
+        return version;
+    }
+}

@@ -1,0 +1,6 @@
+package io.ciamportal.migration;
+
+import java.time.Instant;
+
+/** A migration as of one moment, for the Markdown and PDF reports. */
+public record Report(MigrationViews.Details details, Instant generatedAt, String generatedBy) {}

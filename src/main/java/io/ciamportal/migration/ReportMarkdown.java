@@ -1,0 +1,111 @@
+package io.ciamportal.migration;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** The migration report as Markdown: the same sections as the PDF, for wikis and change tickets. Pure. */
+public final class ReportMarkdown {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private ReportMarkdown() {}
+
+    public static String render(Report report) {
+        var d = report.details();
+        var s = d.summary();
+        var a = d.assessment();
+        var md = new StringBuilder();
+        md.append("# Migration assessment: ").append(text(s.name())).append("\n\n");
+        md.append("**").append(text(s.sourceName())).append(" → ").append(text(s.destinationName())).append("**  \n");
+        md.append("Owner: ").append(text(s.ownerName())).append("  \n");
+        md.append("Generated ").append(WHEN.format(report.generatedAt())).append(" by ").append(text(report.generatedBy())).append("\n\n");
+
+        md.append("## Summary\n\n");
+        md.append("| | |\n|---|---|\n");
+        row(md, "Pair difficulty", a.difficulty().score() + " of 5");
+        row(md, "Recommended strategy", a.strategy().label());
+        row(md, "Why", a.strategyReason());
+        row(md, "Dual-run window", a.dualRunWeeks() + " weeks");
+        row(md, "Users facing a forced password reset", number(a.forcedResets()));
+        row(md, "Users re-enrolling MFA or passkeys", number(a.mfaReenrollments()));
+        row(md, "Plan progress", s.done() + " of " + s.total() + " items done");
+        md.append("\n### Difficulty breakdown\n\n| Fact | Points | Why |\n|---|---|---|\n");
+        for (var part : a.difficulty().breakdown()) {
+            md.append("| ").append(text(part.fact())).append(" | ").append(points(part.points())).append(" | ").append(text(part.reason())).append(" |\n");
+        }
+
+        md.append("\n## Inventory\n\n| Item | Value |\n|---|---|\n");
+        for (var entry : ReportPdf.inventoryRows(d.inventory())) {
+            row(md, entry.get(0), entry.get(1));
+        }
+
+        md.append("\n## What migrates\n\n| Item | Verdict | Affected | Reason | Sources |\n|---|---|---|---|---|\n");
+        for (var item : a.items()) {
+            md.append("| ").append(item.item().label()).append(" | ").append(item.verdict().label()).append(" | ")
+                    .append(item.affected() == null ? "unknown" : String.format(Locale.ENGLISH, "%,d %s", item.affected(), item.unit()))
+                    .append(" | ").append(text(item.reason())).append(" | ").append(sources(item.facts())).append(" |\n");
+        }
+
+        md.append("\n## Plan\n");
+        for (var phase : d.plan()) {
+            md.append("\n### ").append(phase.number()).append(". ").append(phase.name()).append(" (").append(phase.done()).append(" of ")
+                    .append(phase.items().size()).append(" done)\n\n");
+            for (var item : phase.items()) {
+                md.append("- [").append(item.done() ? "x" : " ").append("] ").append(text(item.text()));
+                if (item.ownerName() != null) {
+                    md.append(" — owner: ").append(text(item.ownerName()));
+                }
+                if (item.due() != null) {
+                    md.append(" — due ").append(item.due());
+                }
+                md.append('\n');
+            }
+        }
+
+        md.append("\n## Members\n\n| Name | Username | Role |\n|---|---|---|\n");
+        for (var m : d.members()) {
+            md.append("| ").append(text(m.displayName())).append(" | ").append(text(m.username())).append(" | ").append(m.role().label()).append(" |\n");
+        }
+        md.append("\n## Security gates\n\nThe six security gates (credential transit, audit continuity, rollback, downtime and blast radius, "
+                + "residency and compliance, re-authentication and MFA re-enrollment) are not tracked in the portal yet; "
+                + "cutover needs all six approved.\n");
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String label, String value) {
+        md.append("| ").append(text(label)).append(" | ").append(text(value)).append(" |\n");
+    }
+
+    /** Keeps user text from breaking the table or injecting markup. */
+    static String text(@Nullable String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    static String number(@Nullable Long value) {
+        return value == null ? "unknown" : String.format(Locale.ENGLISH, "%,d", value);
+    }
+
+    static String points(double points) {
+        return points == Math.rint(points) ? String.valueOf((int) points) : String.valueOf(points);
+    }
+
+    private static String sources(List<Side.Citation> facts) {
+        var links = new StringBuilder();
+        for (var f : facts) {
+            for (String url : f.sources()) {
+                if (!links.isEmpty()) {
+                    links.append("<br>");
+                }
+                links.append('[').append(text(f.vendor())).append(": ").append(text(f.fact())).append(f.confirmed() ? "" : " (unconfirmed)")
+                        .append("](").append(url.replace(")", "%29").replace(" ", "%20")).append(')');
+            }
+        }
+        return links.isEmpty() ? "—" : links.toString();
+    }
+}
