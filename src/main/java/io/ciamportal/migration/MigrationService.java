@@ -151,12 +151,7 @@ public class MigrationService {
             added.add(person.username() + ":" + member.role());
         }
         migrations.saveAndFlush(migration);
-        var assessment = assess(migration);
-        int position = 0;
-        for (var suggestion : PlanGenerator.generate(side(source, inventory), side(destination, inventory), inventory, assessment)) {
-            planItems.save(new PlanItem(migration.id(), suggestion.phase(), position++, suggestion.text(),
-                    suggestion.cutover() ? PlanItem.Kind.CUTOVER : PlanItem.Kind.GENERATED));
-        }
+        refreshPlan(migration);
         var after = new LinkedHashMap<String, Object>();
         after.put("name", name);
         after.put("source", source);
@@ -183,6 +178,7 @@ public class MigrationService {
         String before = m.destination();
         m.changePair(m.source(), destination, clock.instant());
         migrations.flush();
+        refreshPlan(m);
         audit.record(AuditEvent.success("MIGRATION_DESTINATION_CHANGED", "migration", id.toString(), Map.of("destination", before),
                 Map.of("destination", destination)));
         return details(m, currentUser.require());
@@ -197,6 +193,7 @@ public class MigrationService {
         }
         m.updateInventory(clean, clock.instant());
         migrations.flush();
+        refreshPlan(m);
         var changedBefore = new LinkedHashMap<String, @Nullable Object>();
         var changedAfter = new LinkedHashMap<String, @Nullable Object>();
         var old = before.asMap();
@@ -296,6 +293,32 @@ public class MigrationService {
         planItems.delete(item);
         planItems.flush();
         audit.record(AuditEvent.success("PLAN_ITEM_REMOVED", "migration", id.toString(), describe(item), null));
+    }
+
+    /**
+     * Brings the plan's suggestions in line with the current assessment: untouched suggestions are replaced, while done,
+     * owned, dated, edited and custom items stay as they are. The cutover item is created once and kept.
+     */
+    private void refreshPlan(Migration m) {
+        var inventory = m.inventory();
+        var assessment = assess(m);
+        var existing = planItems.findByMigrationIdOrderByPhaseAscPositionAsc(m.id());
+        var stale = existing.stream().filter(PlanItem::untouchedSuggestion).toList();
+        planItems.deleteAll(stale);
+        planItems.flush();
+        var kept = existing.stream().filter(i -> !stale.contains(i)).toList();
+        boolean hasCutover = kept.stream().anyMatch(i -> i.kind() == PlanItem.Kind.CUTOVER);
+        int position = 0;
+        for (var suggestion : PlanGenerator.generate(side(m.source(), inventory), side(m.destination(), inventory), inventory, assessment)) {
+            position += 10;
+            boolean duplicate = kept.stream().anyMatch(i -> i.phase() == suggestion.phase() && i.text().equals(suggestion.text()));
+            if (duplicate || (suggestion.cutover() && hasCutover)) {
+                continue;
+            }
+            planItems.save(new PlanItem(m.id(), suggestion.phase(), position, suggestion.text(),
+                    suggestion.cutover() ? PlanItem.Kind.CUTOVER : PlanItem.Kind.GENERATED));
+        }
+        planItems.flush();
     }
 
     // ---- rules --------------------------------------------------------------------------------------------------

@@ -78,7 +78,11 @@ class PlanItem {
         this.kind = kind;
     }
 
+    /** Edits the item; an edited suggestion becomes the team's own, so regenerating the plan leaves it alone. */
     void edit(String newText, @Nullable UUID newOwner, @Nullable LocalDate due) {
+        if (kind == Kind.GENERATED) {
+            kind = Kind.CUSTOM;
+        }
         this.text = newText;
         this.ownerId = newOwner;
         this.dueOn = due;
@@ -91,6 +95,11 @@ class PlanItem {
         this.done = true;
         this.doneAt = at;
         this.doneBy = by;
+    }
+
+    /** A suggestion nobody has touched: not done, no owner, no due date, never edited. */
+    boolean untouchedSuggestion() {
+        return kind == Kind.GENERATED && !done && ownerId == null && dueOn == null;
     }
 
     void reopen() {

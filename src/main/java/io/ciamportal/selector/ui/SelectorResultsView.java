@@ -58,8 +58,12 @@ public final class SelectorResultsView extends VerticalLayout implements BeforeE
     private SelectorService.@Nullable Result result;
     private SelectorService.@Nullable SavedRun run;
 
-    SelectorResultsView(SelectorService selector) {
+    private final boolean canAssess;
+
+    SelectorResultsView(SelectorService selector, io.ciamportal.security.CurrentUser currentUser) {
         this.selector = selector;
+        this.canAssess = currentUser.get().map(p -> p.hasRole(io.ciamportal.security.PortalRole.ANALYST)
+                || p.hasRole(io.ciamportal.security.PortalRole.ADMIN)).orElse(false);
         addClassNames("portal-view", "portal-selector-results");
     }
 
@@ -256,7 +260,14 @@ public final class SelectorResultsView extends VerticalLayout implements BeforeE
             }
             content.add(lacks);
         }
-        content.add(new Anchor("vendors/" + ranked.slug(), "Open the " + ranked.name() + " profile"));
+        var links = new Div(new Anchor("vendors/" + ranked.slug(), "Open the " + ranked.name() + " profile"));
+        links.addClassName("portal-links");
+        String from = r.answers().currentPlatform();
+        if (canAssess && from != null) {
+            links.add(new Anchor("migrations?new=1&source=" + from + "&destination=" + ranked.slug(),
+                    "Assess a migration from " + r.vendorNames().getOrDefault(from, from) + " to " + ranked.name()));
+        }
+        content.add(links);
         var details = new Details(summary, content);
         details.setOpened(position <= 3);
         details.addClassName("portal-ranked-card");

@@ -1,0 +1,133 @@
+package io.ciamportal.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.ciamportal.testsupport.Browsers;
+import io.ciamportal.testsupport.PortalPages;
+import io.ciamportal.testsupport.PortalTestBase;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A migration end to end in Chromium: create, inventory, verdicts, what-if, plan, PDF; a non-member is turned away. */
+@Tag("browser")
+class MigrationIT extends PortalTestBase {
+
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
+
+    private BrowserContext context;
+
+    @AfterEach
+    void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void createFillReadCompareTickAndDownload() throws Exception {
+        context = browsers.newContext(1280, 900);
+        var page = context.newPage();
+        PortalPages.signIn(page, baseUrl(), "analyst", DEMO_PASSWORD);
+        page.locator("vaadin-side-nav").getByText("Migrations").click();
+        page.waitForURL(Pattern.compile(".*/migrations$"));
+        assertThat(page.getByText("Customer login: Auth0 to Keycloak")).isVisible();
+        Browsers.screenshot(page, "migrations");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New migration")).click();
+        var dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Name").fill("Browser test: Auth0 to Keycloak");
+        pick(page, dialog.getByRole(AriaRole.COMBOBOX, new Locator.GetByRoleOptions().setName("Source: where users are today")), "Auth0");
+        pick(page, dialog.getByRole(AriaRole.COMBOBOX, new Locator.GetByRoleOptions().setName("Destination")), "Keycloak");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create")).click();
+        page.waitForURL(Pattern.compile(".*/migrations/[0-9a-f-]{36}$"));
+        assertThat(page.locator("#migration-title")).hasText("Browser test: Auth0 to Keycloak");
+        String url = page.url();
+
+        // the inventory
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Inventory")).click();
+        page.getByLabel("Total users").fill("100000");
+        page.getByLabel("Monthly active users").fill("40000");
+        page.getByLabel("With passwords").fill("90");
+        page.getByLabel("With TOTP").fill("10");
+        page.getByLabel("Inactive for more than 90 days").fill("30");
+        page.getByLabel("Enterprise connections (SAML/OIDC)").fill("4");
+        page.getByLabel("Custom logic units (Actions, rules, hooks, Lambdas)").fill("17");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save inventory")).click();
+        assertThat(page.getByText("Inventory saved")).isVisible();
+
+        // the verdicts
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Assessment")).click();
+        var hashes = page.locator(".portal-item[data-item=password_hashes]");
+        assertThat(hashes).containsText("Migrates with conditions");
+        assertThat(hashes).containsText("90,000 users with a password");
+        assertThat(page.locator(".portal-item[data-item=sessions]")).containsText("Lost");
+        assertThat(page.locator(".portal-item[data-item=custom_logic]")).containsText("17 logic units");
+        assertThat(hashes.locator(".portal-sources a").first()).hasAttribute("href", Pattern.compile("^https://"));
+        Browsers.screenshot(page, "migration-assessment");
+
+        // what if Clerk instead?
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Compare destinations")).click();
+        pick(page, page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Destinations to compare (up to 5)")), "Clerk");
+        page.keyboard().press("Escape");
+        Browsers.settle(page);
+        assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Clerk")).first()).isVisible();
+        assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Bulk import after a support-ticket export")).first())
+                .isVisible();
+        Browsers.screenshot(page, "migration-what-if");
+
+        // tick the first task of phase 1
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Plan")).click();
+        var phase1 = page.locator(".portal-phase[data-phase='1']");
+        assertThat(phase1).containsText("0 of");
+        phase1.locator("vaadin-checkbox").first().click();
+        assertThat(page.getByText("Marked done.")).isVisible();
+        assertThat(page.locator(".portal-phase[data-phase='1']")).containsText("1 of");
+        assertThat(page.locator(".portal-phase[data-phase='2']")).containsText("Rewrite 17 custom logic units for Keycloak");
+        Browsers.screenshot(page, "migration-plan");
+
+        // the PDF
+        var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("PDF report")).click());
+        Path file = Browsers.SCREENSHOTS.resolve("migration-report.pdf");
+        Files.createDirectories(file.getParent());
+        download.saveAs(file);
+        try (var pdf = Loader.loadPDF(file.toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            org.assertj.core.api.Assertions.assertThat(text).contains("Browser test: Auth0 to Keycloak").contains("Page 1 of")
+                    .contains("90,000 users").contains("Rewrite 17 custom logic units");
+            var renderer = new PDFRenderer(pdf);
+            for (int i : new int[] {0, 2}) {
+                BufferedImage image = renderer.renderImageWithDPI(i, 60);
+                ImageIO.write(image, "png", Browsers.SCREENSHOTS.resolve("migration-report-page-" + (i + 1) + ".png").toFile());
+            }
+        }
+
+        // someone who is not a member gets "not found"
+        context.close();
+        context = browsers.newContext(1280, 900);
+        var stranger = context.newPage();
+        PortalPages.signIn(stranger, baseUrl(), "reviewer2", DEMO_PASSWORD);
+        stranger.navigate(url);
+        assertThat(stranger.getByText("Page not found")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(stranger.content()).doesNotContain("Browser test: Auth0 to Keycloak");
+    }
+
+    private static void pick(Page page, Locator combo, String option) {
+        combo.fill(option);
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true)).click();
+    }
+}
