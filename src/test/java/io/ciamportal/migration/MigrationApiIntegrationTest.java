@@ -116,6 +116,17 @@ class MigrationApiIntegrationTest extends PortalTestBase {
     }
 
     @Test
+    void anAnalystWhoIsNotAMemberCanNeitherSeeNorEdit() {
+        var created = api.post("/api/v1/migrations", admin, """
+                {"name": "Admin only: Okta to Ory", "source": "okta", "destination": "ory"}""");
+        assertThat(created.status()).isEqualTo(201);
+        String id = (String) created.json().get("id");
+        assertThat(api.get("/api/v1/migrations/" + id, analyst).status()).isEqualTo(404);
+        assertThat(api.put("/api/v1/migrations/" + id + "/inventory", analyst, INVENTORY).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/migrations/" + id, admin).json()).containsEntry("name", "Admin only: Okta to Ory");
+    }
+
+    @Test
     void theReportsCarryInventoryVerdictsSourcesAndPlan() throws Exception {
         var created = api.post("/api/v1/migrations", analyst, """
                 {"name": "Report check: Cognito to Clerk", "source": "cognito", "destination": "clerk", "inventory": %s}""".formatted(INVENTORY));

@@ -175,7 +175,7 @@ public final class MigrationView extends VerticalLayout implements BeforeEnterOb
             sources.addClassName("portal-sources");
             for (var fact : item.facts()) {
                 for (String url : fact.sources()) {
-                    var link = new Anchor(url, fact.vendor() + ": " + fact.fact() + (fact.confirmed() ? "" : " (unconfirmed)"));
+                    var link = new Anchor(url, fact.vendor() + ": " + fact.fact() + " · " + shortUrl(url) + (fact.confirmed() ? "" : " (unconfirmed)"));
                     link.setTarget("_blank");
                     link.getElement().setAttribute("rel", "noopener noreferrer");
                     sources.add(link);
@@ -191,6 +191,18 @@ public final class MigrationView extends VerticalLayout implements BeforeEnterOb
         }
         root.add(list);
         return root;
+    }
+
+    /** "host/path…" for a source link, so several sources of one fact can be told apart. */
+    static String shortUrl(String url) {
+        try {
+            var uri = java.net.URI.create(url);
+            String path = uri.getPath() == null ? "" : uri.getPath();
+            String text = (uri.getHost() == null ? "" : uri.getHost().replaceFirst("^www\\.", "")) + path;
+            return text.length() > 48 ? text.substring(0, 47) + "…" : text;
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
     }
 
     private static Div card(String title, Component... content) {
