@@ -51,6 +51,16 @@ public class AuditQueryService {
         return jdbc.sql("SELECT count(*) FROM audit_entry" + where.sql()).params(where.params()).query(Long.class).single();
     }
 
+    /**
+     * The whole trail of one target, oldest first, for a calling service that has already decided the user may read
+     * it (a migration's trail after the membership check). Never exposed to views or controllers directly.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<AuditEntry> trailAuthorizedByCaller(String targetType, String targetId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry WHERE target_type = :type AND target_id = :id ORDER BY id")
+                .param("type", targetType).param("id", targetId).query(AuditQueryService::map).list();
+    }
+
     /** Target types whose trail any signed-in user may read (public reference data such as vendor facts). */
     static final java.util.Set<String> PUBLIC_TARGET_TYPES = java.util.Set.of("vendor");
 

@@ -117,6 +117,9 @@ class Migration {
     @Column(name = "source_hash_scheme", length = 30)
     private @Nullable String sourceHashScheme;
 
+    @Column(name = "required_approvals", nullable = false)
+    private short requiredApprovals = 2;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "migration_member", joinColumns = @JoinColumn(name = "migration_id"))
     private Set<Member> members = new HashSet<>();
@@ -197,6 +200,18 @@ class Migration {
             throw new io.ciamportal.shared.NotFoundException("This person is not a member.");
         }
         this.updatedAt = now;
+    }
+
+    void requireApprovals(int count, Instant now) {
+        if (count < 1 || count > 5) {
+            throw new io.ciamportal.shared.InvalidInputException("requiredApprovals", "Between 1 and 5 reviewers must approve each gate.");
+        }
+        this.requiredApprovals = (short) count;
+        this.updatedAt = now;
+    }
+
+    int requiredApprovals() {
+        return requiredApprovals;
     }
 
     Optional<MemberRole> roleOf(UUID userId) {

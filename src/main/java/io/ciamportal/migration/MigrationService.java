@@ -48,9 +48,16 @@ public class MigrationService {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<CutoverGuard> cutoverGuard;
+    private final io.ciamportal.audit.AuditQueryService auditQueries;
 
     MigrationService(MigrationRepository migrations, PlanItemRepository planItems, VendorService vendors, PeopleDirectory people,
-            CurrentUser currentUser, AuditLog audit, Clock clock) {
+            CurrentUser currentUser, AuditLog audit, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+            org.springframework.beans.factory.ObjectProvider<CutoverGuard> cutoverGuard, io.ciamportal.audit.AuditQueryService auditQueries) {
+        this.events = events;
+        this.cutoverGuard = cutoverGuard;
+        this.auditQueries = auditQueries;
         this.migrations = migrations;
         this.planItems = planItems;
         this.vendors = vendors;
@@ -152,6 +159,7 @@ public class MigrationService {
         }
         migrations.saveAndFlush(migration);
         refreshPlan(migration);
+        events.publishEvent(new MigrationEvents.Created(migration.id()));
         var after = new LinkedHashMap<String, Object>();
         after.put("name", name);
         after.put("source", source);
@@ -194,6 +202,7 @@ public class MigrationService {
         m.updateInventory(clean, clock.instant());
         migrations.flush();
         refreshPlan(m);
+        events.publishEvent(new MigrationEvents.InventoryChanged(id));
         var changedBefore = new LinkedHashMap<String, @Nullable Object>();
         var changedAfter = new LinkedHashMap<String, @Nullable Object>();
         var old = before.asMap();
@@ -205,6 +214,45 @@ public class MigrationService {
         });
         audit.record(AuditEvent.success("MIGRATION_INVENTORY_CHANGED", "migration", id.toString(), changedBefore, changedAfter));
         return details(m, currentUser.require());
+    }
+
+    /** How many distinct reviewers must approve each gate (owner and admins; 1 to 5). */
+    public Details setRequiredApprovals(UUID id, int count) {
+        var m = managed(id);
+        int before = m.requiredApprovals();
+        m.requireApprovals(count, clock.instant());
+        migrations.flush();
+        audit.record(AuditEvent.success("MIGRATION_APPROVALS_REQUIRED_CHANGED", "migration", id.toString(),
+                Map.of("requiredApprovals", before), Map.of("requiredApprovals", count)));
+        events.publishEvent(new MigrationEvents.RequiredApprovalsChanged(id, count));
+        return details(m, currentUser.require());
+    }
+
+    /** The migration as another feature needs it, after the same membership check as {@link #get}. */
+    @Transactional(readOnly = true)
+    public MigrationViews.Access access(UUID id) {
+        var m = readable(id);
+        var me = currentUser.require();
+        var d = details(m, me);
+        return new MigrationViews.Access(m.id(), m.name(), d.summary().sourceName(), d.summary().destinationName(), m.ownerId(),
+                m.roleOf(me.userId()).orElse(null), me.hasRole(PortalRole.ADMIN), canEdit(m, me), canManage(m, me), m.requiredApprovals(),
+                m.inventory().asMap(), d.members());
+    }
+
+    /** The migrations in which the caller is a reviewer, for their sign-off inbox. */
+    @Transactional(readOnly = true)
+    public List<MigrationViews.Reviewed> reviewing() {
+        var me = currentUser.require();
+        return migrations.findForMember(me.userId()).stream()
+                .filter(m -> m.roleOf(me.userId()).orElse(null) == MemberRole.REVIEWER)
+                .map(m -> new MigrationViews.Reviewed(m.id(), m.name())).toList();
+    }
+
+    /** The migration's audit trail (everything recorded with it as target), oldest first, for members and admins. */
+    @Transactional(readOnly = true)
+    public List<io.ciamportal.audit.AuditEntry> auditTrail(UUID id) {
+        readable(id);
+        return auditQueries.trailAuthorizedByCaller("migration", id.toString());
     }
 
     // ---- members ------------------------------------------------------------------------------------------------
@@ -274,6 +322,14 @@ public class MigrationService {
         var item = item(m, itemId);
         if (done == item.done()) {
             return view(item, ownerNames(List.of(item)));
+        }
+        if (done && item.kind() == PlanItem.Kind.CUTOVER) {
+            var guard = cutoverGuard.getIfAvailable();
+            var blocking = guard == null ? List.<String>of() : guard.blockingGates(m.id());
+            if (!blocking.isEmpty()) {
+                throw new RuleViolationException("Cutover needs all six security gates approved. Not approved yet: "
+                        + String.join(", ", blocking) + ".");
+            }
         }
         if (done) {
             item.complete(currentUser.require().userId(), clock.instant());

@@ -45,4 +45,16 @@ public final class MigrationViews {
 
     /** A destination the user can pick: slug, name, and whether it is sold to new customers. */
     public record Choice(String slug, String name, boolean active) {}
+
+    /**
+     * A migration as another feature needs it after the membership check: who the caller is in it and what they may do.
+     *
+     * @param myRole the caller's role in the migration, or null for an admin who is not a member
+     */
+    public record Access(UUID migrationId, String name, String sourceName, String destinationName, UUID ownerId,
+            @Nullable MemberRole myRole, boolean admin, boolean canEdit, boolean canManage, int requiredApprovals,
+            java.util.Map<String, @Nullable Object> inventory, List<Member> members) {}
+
+    /** A migration the caller reviews, for the sign-off inbox. */
+    public record Reviewed(UUID migrationId, String name) {}
 }

@@ -1,0 +1,137 @@
+package io.ciamportal.gate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** One piece of evidence: a text, a link, or a file (its bytes live apart; here its name, type, size and SHA-256). */
+@Entity
+@Table(name = "gate_evidence")
+class GateEvidence {
+
+    enum Kind { TEXT, LINK, FILE }
+
+    @Id
+    private UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Kind kind;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @Column(length = 10000)
+    private @Nullable String body;
+
+    @Column(length = 1000)
+    private @Nullable String url;
+
+    @Column(name = "file_name", length = 255)
+    private @Nullable String fileName;
+
+    @Column(name = "content_type", length = 100)
+    private @Nullable String contentType;
+
+    @Column(name = "size_bytes")
+    private @Nullable Long sizeBytes;
+
+    @Column(length = 64)
+    private @Nullable String sha256;
+
+    @Column(name = "added_by", nullable = false)
+    private UUID addedBy;
+
+    @Column(name = "added_at", nullable = false)
+    private Instant addedAt;
+
+    protected GateEvidence() {
+        this.id = new UUID(0, 0);
+        this.kind = Kind.TEXT;
+        this.title = "";
+        this.addedBy = id;
+        this.addedAt = Instant.EPOCH;
+    }
+
+    GateEvidence(Kind kind, String title, @Nullable String body, @Nullable String url, @Nullable String fileName,
+            @Nullable String contentType, @Nullable Long sizeBytes, @Nullable String sha256, UUID addedBy, Instant addedAt) {
+        this.id = UUID.randomUUID();
+        this.kind = kind;
+        this.title = title;
+        this.body = body;
+        this.url = url;
+        this.fileName = fileName;
+        this.contentType = contentType;
+        this.sizeBytes = sizeBytes;
+        this.sha256 = sha256;
+        this.addedBy = addedBy;
+        this.addedAt = addedAt;
+    }
+
+    /** What the state hash and the audit log see of this evidence (never the file's bytes, only their SHA-256). */
+    Map<String, @Nullable Object> describe() {
+        var map = new LinkedHashMap<String, @Nullable Object>();
+        map.put("id", id.toString());
+        map.put("kind", kind.name());
+        map.put("title", title);
+        map.put("body", body);
+        map.put("url", url);
+        map.put("fileName", fileName);
+        map.put("contentType", contentType);
+        map.put("sizeBytes", sizeBytes);
+        map.put("sha256", sha256);
+        return map;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    String title() {
+        return title;
+    }
+
+    @Nullable String body() {
+        return body;
+    }
+
+    @Nullable String url() {
+        return url;
+    }
+
+    @Nullable String fileName() {
+        return fileName;
+    }
+
+    @Nullable String contentType() {
+        return contentType;
+    }
+
+    @Nullable Long sizeBytes() {
+        return sizeBytes;
+    }
+
+    @Nullable String sha256() {
+        return sha256;
+    }
+
+    UUID addedBy() {
+        return addedBy;
+    }
+
+    Instant addedAt() {
+        return addedAt;
+    }
+}

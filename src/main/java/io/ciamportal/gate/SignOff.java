@@ -1,0 +1,140 @@
+package io.ciamportal.gate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A recorded decision on a gate: who, their role at that moment, when, what it means, the decision, a comment, and
+ * the hash of the state it was given on. Outdated or revoked sign-offs stay visible and stop counting.
+ */
+@Entity
+@Table(name = "gate_sign_off")
+class SignOff {
+
+    static final String MEANING = "Security approval";
+
+    @Id
+    private UUID id;
+
+    @Column(name = "signer_id", nullable = false)
+    private UUID signerId;
+
+    @Column(name = "signer_name", nullable = false, length = 200)
+    private String signerName;
+
+    @Column(name = "signer_role", nullable = false, length = 100)
+    private String signerRole;
+
+    @Column(nullable = false, length = 100)
+    private String meaning;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Decision decision;
+
+    @Column(length = 2000)
+    private @Nullable String comment;
+
+    @Column(name = "state_hash", nullable = false, length = 64)
+    private String stateHash;
+
+    @Column(name = "signed_at", nullable = false)
+    private Instant signedAt;
+
+    @Column(nullable = false)
+    private boolean outdated;
+
+    @Column(nullable = false)
+    private boolean revoked;
+
+    protected SignOff() {
+        this.id = new UUID(0, 0);
+        this.signerId = id;
+        this.signerName = "";
+        this.signerRole = "";
+        this.meaning = MEANING;
+        this.decision = Decision.APPROVE;
+        this.stateHash = "";
+        this.signedAt = Instant.EPOCH;
+    }
+
+    SignOff(Signer signer, Decision decision, @Nullable String comment, String stateHash, Instant signedAt) {
+        this.id = UUID.randomUUID();
+        this.signerId = signer.id();
+        this.signerName = signer.name();
+        this.signerRole = signer.role();
+        this.meaning = MEANING;
+        this.decision = decision;
+        this.comment = comment;
+        this.stateHash = stateHash;
+        this.signedAt = signedAt;
+    }
+
+    /** An approval that counts: not outdated, not revoked. */
+    boolean liveApproval() {
+        return decision == Decision.APPROVE && !outdated && !revoked;
+    }
+
+    boolean live() {
+        return !outdated && !revoked && decision != Decision.REVOKE;
+    }
+
+    void outdate() {
+        this.outdated = true;
+    }
+
+    void revoke() {
+        this.revoked = true;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID signerId() {
+        return signerId;
+    }
+
+    String signerName() {
+        return signerName;
+    }
+
+    String signerRole() {
+        return signerRole;
+    }
+
+    String meaning() {
+        return meaning;
+    }
+
+    Decision decision() {
+        return decision;
+    }
+
+    @Nullable String comment() {
+        return comment;
+    }
+
+    String stateHash() {
+        return stateHash;
+    }
+
+    Instant signedAt() {
+        return signedAt;
+    }
+
+    boolean outdated() {
+        return outdated;
+    }
+
+    boolean revoked() {
+        return revoked;
+    }
+}

@@ -1,0 +1,6 @@
+package io.ciamportal.gate;
+
+import java.util.UUID;
+
+/** Who signs, as they are at that moment: id, display name and role ("Reviewer (portal: REVIEWER)"). */
+record Signer(UUID id, String name, String role) {}

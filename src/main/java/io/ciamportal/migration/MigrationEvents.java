@@ -1,0 +1,19 @@
+package io.ciamportal.migration;
+
+import java.util.UUID;
+
+/**
+ * What the migration feature announces, synchronously and inside the transaction that caused it, so features built
+ * on it (the security gates) stay consistent or the whole change rolls back.
+ */
+public final class MigrationEvents {
+
+    private MigrationEvents() {}
+
+    public record Created(UUID migrationId) {}
+
+    /** The inventory changed: sign-offs that rest on it are outdated. */
+    public record InventoryChanged(UUID migrationId) {}
+
+    public record RequiredApprovalsChanged(UUID migrationId, int requiredApprovals) {}
+}
