@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("verify-audit")) {
+            // offline check of an audit export: no Spring, no database
+            System.exit(io.ciamportal.audit.AuditExport.runCommand(args));
+        }
         SpringApplication.run(Application.class, args);
     }
 }

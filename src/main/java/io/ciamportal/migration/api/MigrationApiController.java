@@ -89,6 +89,35 @@ class MigrationApiController {
         return details(migrations.updateInventory(id, inventory));
     }
 
+    record PlanItemRequest(@Nullable Boolean done) {}
+
+    @Operation(summary = "Mark a plan item done or not done; the cutover item needs all six gates approved (409 names the others)")
+    @PutMapping(value = "/migrations/{id}/plan/{itemId}", consumes = "application/json")
+    Map<String, Object> planItem(@PathVariable UUID id, @PathVariable UUID itemId, @RequestBody PlanItemRequest request) {
+        var item = migrations.setPlanItemDone(id, itemId, Boolean.TRUE.equals(request.done()));
+        return Map.of("id", item.id(), "text", item.text(), "done", item.done());
+    }
+
+    @Operation(summary = "Add a member or change their role (owner and admins); audited")
+    @PutMapping(value = "/migrations/{id}/members", consumes = "application/json")
+    Map<String, Object> member(@PathVariable UUID id, @RequestBody MemberJson request) {
+        if (request.role() == null) {
+            throw new io.ciamportal.shared.InvalidInputException("role", "Give a role: ANALYST, REVIEWER or VIEWER.");
+        }
+        return details(migrations.putMember(id, text(request.username()), request.role()));
+    }
+
+    record ApprovalsRequest(@Nullable Integer requiredApprovals) {}
+
+    @Operation(summary = "How many distinct reviewers must approve each gate, 1 to 5 (owner and admins)")
+    @PutMapping(value = "/migrations/{id}/required-approvals", consumes = "application/json")
+    Map<String, Object> requiredApprovals(@PathVariable UUID id, @RequestBody ApprovalsRequest request) {
+        if (request.requiredApprovals() == null) {
+            throw new io.ciamportal.shared.InvalidInputException("requiredApprovals", "Give a number from 1 to 5.");
+        }
+        return details(migrations.setRequiredApprovals(id, request.requiredApprovals()));
+    }
+
     @Operation(summary = "The report as Markdown")
     @GetMapping(value = "/migrations/{id}/report.md", produces = "text/markdown")
     ResponseEntity<byte[]> markdown(@PathVariable UUID id) {

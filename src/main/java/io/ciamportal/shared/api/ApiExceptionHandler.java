@@ -68,6 +68,13 @@ public class ApiExceptionHandler {
         return body(HttpStatus.NOT_FOUND, "not_found", "There is no such endpoint.", null);
     }
 
+    /** Two people changed the same thing at the same moment; the loser is told to reload, nothing is half-applied. */
+    @ExceptionHandler({org.springframework.dao.OptimisticLockingFailureException.class,
+            org.springframework.dao.DataIntegrityViolationException.class})
+    ResponseEntity<Map<String, Object>> concurrent(RuntimeException e) {
+        return body(HttpStatus.CONFLICT, "conflict", "Someone changed this at the same moment. Reload and try again.", null);
+    }
+
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<Map<String, Object>> conflict(RuleViolationException e) {
         return body(HttpStatus.CONFLICT, "rule_violation", e.getMessage(), null);
