@@ -145,7 +145,7 @@ public class GateService implements CutoverGuard {
         var me = currentUser.require();
         gate.submit(me.userId(), stateHash(gate, access), clock.instant());
         gates.flush();
-        record("GATE_SUBMITTED", gate, Map.of("status", gate.status().name(), "stateHash", shortHash(gate.stateHash())));
+        record("GATE_SUBMITTED", gate, Map.of("status", gate.status().name(), "state", shortHash(gate.stateHash())));
         return view(gate, access);
     }
 

@@ -114,7 +114,11 @@ public final class MigrationView extends VerticalLayout implements BeforeEnterOb
         pdf.getElement().setAttribute("download", true);
         var reports = new Div(new Span("Download: "), pdf, new Span(" · "), md);
         reports.addClassName("portal-links");
-        add(new RouterLink("← All migrations", MigrationsView.class), heading, pair, badges, reports);
+        var gatesLink = new Anchor("migrations/" + id + "/gates", "Security gates");
+        var auditLink = new Anchor("migrations/" + id + "/audit", "Audit trail");
+        var more = new Div(gatesLink, auditLink);
+        more.addClassName("portal-links");
+        add(new RouterLink("← All migrations", MigrationsView.class), heading, pair, badges, more, reports);
 
         var tabs = new TabSheet();
         tabs.setWidthFull();
