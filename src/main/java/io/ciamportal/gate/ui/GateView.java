@@ -131,9 +131,10 @@ public final class GateView extends VerticalLayout implements BeforeEnterObserve
             var text = new TextField();
             text.setPlaceholder("Add a criterion of your own");
             text.setAriaLabel("New criterion");
-            text.setWidth("min(36rem, 100%)");
+            text.getStyle().set("flex", "1 1 16rem");
             var add = new Button("Add criterion", e -> act(() -> gates.addCriterion(id, key, text.getValue()), "Criterion added."));
             var line = new HorizontalLayout(text, add);
+            line.setWidth("min(48rem, 100%)");
             line.setAlignItems(FlexComponent.Alignment.BASELINE);
             add(line);
         }
