@@ -55,6 +55,18 @@ class AuditExportTest {
     }
 
     @Test
+    void theVerifyAuditCommandExitsZeroOnAnIntactExportAndOneOnAnEditedOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var intact = dir.resolve("intact.json");
+        java.nio.file.Files.write(intact, AuditExport.json("migration m-1", chain(4), Instant.now()));
+        assertThat(AuditExport.runCommand(new String[] {"verify-audit", intact.toString()})).isZero();
+        var edited = dir.resolve("edited.json");
+        java.nio.file.Files.writeString(edited, java.nio.file.Files.readString(intact).replaceFirst("User 2", "Mallory"));
+        assertThat(AuditExport.runCommand(new String[] {"verify-audit", edited.toString()})).isEqualTo(1);
+        assertThat(AuditExport.runCommand(new String[] {"verify-audit"})).isEqualTo(2);
+    }
+
+    @Test
     void csvCellsThatLookLikeFormulasAreNeutralised() {
         assertThat(AuditExport.cell("=HYPERLINK(\"http://evil\")")).isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\")\"");
         assertThat(AuditExport.cell("+1")).isEqualTo("\"'+1\"");
