@@ -164,19 +164,11 @@ public final class GateBenchmark {
             }
             pool.shutdown();
             System.out.printf("Sign-off with %d reviewers on one gate at the same moment, %d rounds: every call median %.1f ms, p95 %.1f ms;"
-                    + " %d stored approvals, median %.1f ms, p95 %.1f ms%n", REVIEWERS, ROUNDS, percentile(all, 50), percentile(all, 95),
-                    won.size(), percentile(won, 50), percentile(won, 95));
+                    + " %d stored approvals, median %.1f ms, p95 %.1f ms%n", REVIEWERS, ROUNDS, BenchSupport.percentile(all, 50), BenchSupport.percentile(all, 95),
+                    won.size(), BenchSupport.percentile(won, 50), BenchSupport.percentile(won, 95));
         } finally {
             context.close();
         }
     }
 
-    private static double percentile(List<Double> values, int p) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        var sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
 }

@@ -27,22 +27,13 @@ import java.util.Map;
  */
 public final class MatrixBenchmark {
 
-    private static final String PASSWORD = "Bench-Password-2026";
+    private static final String PASSWORD = BenchSupport.PASSWORD;
 
     public static void main(String[] args) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        int port = StartupBenchmark.freePort();
-        Files.createDirectories(Path.of("target", "bench"));
-        var process = StartupBenchmark.start(List.of(java, "-jar", "target/ciam-portal.jar"), StartupBenchmark.freshDataDir(), port);
-        try {
-            String base = "http://localhost:" + port;
-            StartupBenchmark.waitForOk(base + "/login", process);
+        BenchSupport.withPortal(base -> {
             api(base);
             view(base);
-        } finally {
-            process.destroy();
-            process.waitFor();
-        }
+        });
     }
 
     private static void api(String base) throws Exception {
@@ -64,7 +55,7 @@ public final class MatrixBenchmark {
             }
         }
         System.out.printf("API GET /api/v1/matrix with HTTP Basic (29 x 29, %d KB JSON): median %.1f ms, p95 %.1f ms over 200 calls%n",
-                bytes / 1024, percentile(times, 50), percentile(times, 95));
+                bytes / 1024, BenchSupport.percentile(times, 50), BenchSupport.percentile(times, 95));
         var me = HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).header("Authorization", request.headers().firstValue("Authorization").orElseThrow()).build();
         var meTimes = new ArrayList<Double>();
         for (int i = 0; i < 50; i++) {
@@ -72,19 +63,11 @@ public final class MatrixBenchmark {
             http.send(me, HttpResponse.BodyHandlers.discarding());
             meTimes.add((System.nanoTime() - t0) / 1e6);
         }
-        System.out.printf("API GET /api/v1/me with HTTP Basic (the cost of checking the password, bcrypt): median %.1f ms%n", percentile(meTimes, 50));
+        System.out.printf("API GET /api/v1/me with HTTP Basic (the cost of checking the password, bcrypt): median %.1f ms%n", BenchSupport.percentile(meTimes, 50));
     }
 
-    private static void view(String base) {
-        try (var playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                var browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Path.of(System.getenv().getOrDefault("PORTAL_TEST_CHROMIUM", "/usr/bin/chromium"))))) {
-            var page = browser.newPage();
-            page.navigate(base + "/login");
-            page.getByLabel("Username").fill("admin");
-            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            page.waitForURL(url -> !url.contains("/login"));
+    private static void view(String base) throws Exception {
+        BenchSupport.withAdminPage(base, page -> {
             var sessionTimes = new ArrayList<Double>();
             for (int i = 0; i < 120; i++) {
                 long start = System.nanoTime();
@@ -97,7 +80,7 @@ public final class MatrixBenchmark {
                 }
             }
             System.out.printf("API GET /api/v1/matrix with the browser session: median %.1f ms, p95 %.1f ms over 100 calls%n",
-                    percentile(sessionTimes, 50), percentile(sessionTimes, 95));
+                    BenchSupport.percentile(sessionTimes, 50), BenchSupport.percentile(sessionTimes, 95));
             long t0 = System.nanoTime();
             page.navigate(base + "/matrix");
             page.locator("portal-matrix td").nth(840).waitFor();
@@ -112,13 +95,8 @@ public final class MatrixBenchmark {
                 times.add((System.nanoTime() - start) / 1e6);
             }
             System.out.printf("View round trip (toggle only differences: recompute, send, re-render): median %.1f ms, p95 %.1f ms over 20%n",
-                    percentile(times, 50), percentile(times, 95));
-        }
+                    BenchSupport.percentile(times, 50), BenchSupport.percentile(times, 95));
+        });
     }
 
-    private static double percentile(List<Double> values, int p) {
-        var sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
 }

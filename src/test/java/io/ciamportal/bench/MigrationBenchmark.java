@@ -37,7 +37,7 @@ public final class MigrationBenchmark {
             times.add((System.nanoTime() - t0) / 1e3);
         }
         System.out.printf("Scorer, one pair (Auth0 -> Keycloak, 10 items, plan not included): median %.0f µs, p99 %.0f µs over 20,000 runs%n",
-                percentile(times, 50), percentile(times, 99));
+                BenchSupport.percentile(times, 50), BenchSupport.percentile(times, 99));
 
         var assessment = Scorer.score(source, destination, inventory);
         var suggestions = PlanGenerator.generate(source, destination, inventory, assessment);
@@ -71,13 +71,8 @@ public final class MigrationBenchmark {
             mdTimes.add((System.nanoTime() - t1) / 1e6);
         }
         System.out.printf("PDF report (%d KB): first in a fresh JVM %.0f ms; then median %.1f ms, p95 %.1f ms over 50%n", first.length / 1024,
-                firstMs, percentile(pdfTimes, 50), percentile(pdfTimes, 95));
-        System.out.printf("Markdown report: median %.2f ms%n", percentile(mdTimes, 50));
+                firstMs, BenchSupport.percentile(pdfTimes, 50), BenchSupport.percentile(pdfTimes, 95));
+        System.out.printf("Markdown report: median %.2f ms%n", BenchSupport.percentile(mdTimes, 50));
     }
 
-    private static double percentile(List<Double> values, int p) {
-        var sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
 }

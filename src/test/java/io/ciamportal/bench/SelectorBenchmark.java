@@ -31,25 +31,16 @@ import java.util.Map;
  */
 public final class SelectorBenchmark {
 
-    private static final String PASSWORD = "Bench-Password-2026";
+    private static final String PASSWORD = BenchSupport.PASSWORD;
     private static final String QUERY = "from=auth0&reason=b2b-sso-scim&shape=b2b&hosting=either&region=EU&mau=from-100k-to-1m"
             + "&price=high&must=scim-inbound&nice=passkeys&nice=totp-import";
 
     public static void main(String[] args) throws Exception {
         engine();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        int port = StartupBenchmark.freePort();
-        Files.createDirectories(Path.of("target", "bench"));
-        var process = StartupBenchmark.start(List.of(java, "-jar", "target/ciam-portal.jar"), StartupBenchmark.freshDataDir(), port);
-        try {
-            String base = "http://localhost:" + port;
-            StartupBenchmark.waitForOk(base + "/login", process);
+        BenchSupport.withPortal(base -> {
             api(base);
             view(base);
-        } finally {
-            process.destroy();
-            process.waitFor();
-        }
+        });
     }
 
     private static void engine() {
@@ -67,7 +58,7 @@ public final class SelectorBenchmark {
             times.add((System.nanoTime() - t0) / 1e3);
         }
         System.out.printf("Engine, one run over %d vendors (4 answer sets, 20,000 runs after warm-up): median %.0f µs, p99 %.0f µs%n",
-                candidates.size(), percentile(times, 50), percentile(times, 99));
+                candidates.size(), BenchSupport.percentile(times, 50), BenchSupport.percentile(times, 99));
         System.out.printf("  (reasons: %d; the engine has no I/O)%n", Choices.Reason.values().length);
     }
 
@@ -98,25 +89,17 @@ public final class SelectorBenchmark {
             meTimes.add((System.nanoTime() - t1) / 1e6);
         }
         System.out.printf("API POST /api/v1/selector with HTTP Basic: median %.1f ms, p95 %.1f ms; GET /api/v1/me with Basic (bcrypt alone): median %.1f ms%n",
-                percentile(times, 50), percentile(times, 95), percentile(meTimes, 50));
+                BenchSupport.percentile(times, 50), BenchSupport.percentile(times, 95), BenchSupport.percentile(meTimes, 50));
     }
 
-    private static void view(String base) {
-        try (var playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                var browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Path.of(System.getenv().getOrDefault("PORTAL_TEST_CHROMIUM", "/usr/bin/chromium"))))) {
-            var page = browser.newPage();
-            page.navigate(base + "/login");
-            page.getByLabel("Username").fill("admin");
-            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            page.waitForURL(url -> !url.contains("/login"));
+    private static void view(String base) throws Exception {
+        BenchSupport.withAdminPage(base, page -> {
             var results = serverTimes(page, base + "/selector/results?" + QUERY, ".portal-ranked-card");
             var baseline = serverTimes(page, base + "/selector/runs", "text=Start a new run");
             System.out.printf("View /selector/results: server time of the request that builds the view: median %.1f ms, p95 %.1f ms over 30 loads%n",
-                    percentile(results, 50), percentile(results, 95));
-            System.out.printf("View /selector/runs (a small page, for comparison): median %.1f ms%n", percentile(baseline, 50));
-        }
+                    BenchSupport.percentile(results, 50), BenchSupport.percentile(results, 95));
+            System.out.printf("View /selector/runs (a small page, for comparison): median %.1f ms%n", BenchSupport.percentile(baseline, 50));
+        });
     }
 
     /** Loads the page repeatedly and reads the time to first byte of Vaadin's init request, which renders the route. */
@@ -141,9 +124,4 @@ public final class SelectorBenchmark {
         return times;
     }
 
-    private static double percentile(List<Double> values, int p) {
-        var sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
 }
