@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @PreAuthorize("isAuthenticated()")
 @Transactional
-public class GateService implements CutoverGuard {
+public class GateService implements CutoverGuard, io.ciamportal.migration.GateSummaries {
 
     static final int MAX_TEXT = 10_000;
     static final int MAX_COMMENT = 2000;
@@ -125,6 +125,16 @@ public class GateService implements CutoverGuard {
         migrations.access(migrationId);
         var approved = gates.findByMigrationId(migrationId).stream().filter(g -> g.status() == GateStatus.APPROVED).map(Gate::key).toList();
         return Arrays.stream(GateKey.values()).filter(k -> !approved.contains(k)).map(GateKey::title).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<io.ciamportal.migration.GateSummaries.GateSummary> forReport(UUID migrationId) {
+        var when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+        return board(migrationId).stream().map(g -> new io.ciamportal.migration.GateSummaries.GateSummary(g.key().title(), g.status().label(),
+                g.approvals(), g.requiredApprovals(), g.signOffs().stream().map(s -> s.decision().label() + " by " + s.signer() + " ("
+                        + s.role() + "), " + when.format(s.signedAt()) + (s.outdated() ? ", outdated" : s.revoked() ? ", revoked" : "")
+                        + (s.comment() == null || s.comment().isBlank() ? "" : ": " + s.comment())).toList())).toList();
     }
 
     @Transactional(readOnly = true)

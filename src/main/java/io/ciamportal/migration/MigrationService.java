@@ -51,10 +51,13 @@ public class MigrationService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.springframework.beans.factory.ObjectProvider<CutoverGuard> cutoverGuard;
     private final io.ciamportal.audit.AuditQueryService auditQueries;
+    private final org.springframework.beans.factory.ObjectProvider<GateSummaries> gateSummaries;
 
     MigrationService(MigrationRepository migrations, PlanItemRepository planItems, VendorService vendors, PeopleDirectory people,
             CurrentUser currentUser, AuditLog audit, Clock clock, org.springframework.context.ApplicationEventPublisher events,
-            org.springframework.beans.factory.ObjectProvider<CutoverGuard> cutoverGuard, io.ciamportal.audit.AuditQueryService auditQueries) {
+            org.springframework.beans.factory.ObjectProvider<CutoverGuard> cutoverGuard, io.ciamportal.audit.AuditQueryService auditQueries,
+            org.springframework.beans.factory.ObjectProvider<GateSummaries> gateSummaries) {
+        this.gateSummaries = gateSummaries;
         this.events = events;
         this.cutoverGuard = cutoverGuard;
         this.auditQueries = auditQueries;
@@ -129,7 +132,8 @@ public class MigrationService {
     public Report report(UUID id) {
         var m = readable(id);
         var me = currentUser.require();
-        return new Report(details(m, me), clock.instant(), me.displayName());
+        var summaries = gateSummaries.getIfAvailable();
+        return new Report(details(m, me), clock.instant(), me.displayName(), summaries == null ? List.of() : summaries.forReport(id));
     }
 
     // ---- creating and editing -----------------------------------------------------------------------------------

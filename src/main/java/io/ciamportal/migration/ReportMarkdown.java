@@ -69,9 +69,18 @@ public final class ReportMarkdown {
         for (var m : d.members()) {
             md.append("| ").append(text(m.displayName())).append(" | ").append(text(m.username())).append(" | ").append(m.role().label()).append(" |\n");
         }
-        md.append("\n## Security gates\n\nThe six security gates (credential transit, audit continuity, rollback, downtime and blast radius, "
-                + "residency and compliance, re-authentication and MFA re-enrollment) are not tracked in the portal yet; "
-                + "cutover needs all six approved.\n");
+        md.append("\n## Security gates\n\n");
+        if (report.gates().isEmpty()) {
+            md.append("No security gates are recorded for this migration.\n");
+        } else {
+            md.append("Cutover needs all six gates approved.\n\n| Gate | Status | Approvals | Sign-offs |\n|---|---|---|---|\n");
+            for (var g : report.gates()) {
+                md.append("| ").append(text(g.title())).append(" | ").append(text(g.status())).append(" | ").append(g.approvals())
+                        .append(" of ").append(g.requiredApprovals()).append(" | ")
+                        .append(g.signOffs().isEmpty() ? "—" : String.join("<br>", g.signOffs().stream().map(ReportMarkdown::text).toList()))
+                        .append(" |\n");
+            }
+        }
         return md.toString();
     }
 

@@ -144,9 +144,18 @@ public final class ReportPdf {
         d.members().forEach(m -> cells(members, m.displayName(), m.username(), m.role().label()));
         document.add(members);
         document.add(heading("6. Security gates"));
-        document.add(new Paragraph(pdf("The six security gates (credential security in transit, audit continuity, rollback, downtime and "
-                + "blast radius, data residency and compliance, forced re-authentication and MFA re-enrollment) are not tracked in "
-                + "the portal yet. Cutover needs all six approved."), BODY));
+        if (report.gates().isEmpty()) {
+            document.add(new Paragraph(pdf("No security gates are recorded for this migration."), BODY));
+        } else {
+            document.add(new Paragraph(pdf("Cutover needs all six gates approved. Outdated and revoked sign-offs are listed but do not count."), BODY));
+            var gates = table(new float[] {1.6f, 1f, 0.8f, 2.6f});
+            header(gates, "Gate", "Status", "Approvals", "Sign-offs");
+            for (var g : report.gates()) {
+                cells(gates, g.title(), g.status(), g.approvals() + " of " + g.requiredApprovals(),
+                        g.signOffs().isEmpty() ? "-" : String.join("\n", g.signOffs()));
+            }
+            document.add(gates);
+        }
         document.close();
         return out.toByteArray();
     }

@@ -53,7 +53,7 @@ public final class MigrationBenchmark {
                 Instant.now());
         var details = new MigrationViews.Details(summary, inventory, List.of(new MigrationViews.Member(UUID.randomUUID(), "analyst",
                 "Demo analyst", MemberRole.OWNER)), assessment, phases, true, true, 0);
-        var report = new Report(details, Instant.now(), "Benchmark");
+        var report = new Report(details, Instant.now(), "Benchmark", List.of());
         long firstStart = System.nanoTime();
         byte[] first = ReportPdf.render(report);
         double firstMs = (System.nanoTime() - firstStart) / 1e6;

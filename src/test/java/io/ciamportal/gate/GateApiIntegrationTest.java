@@ -180,8 +180,13 @@ class GateApiIntegrationTest extends PortalTestBase {
         }
         assertThat(api.put("/api/v1/migrations/" + id + "/plan/" + cutover, analyst, "{\"done\": true}").status()).isEqualTo(200);
 
-        // the trail: CSV for people, JSON for auditors
+        // the report lists the gates and their sign-offs
         var http = HttpClient.newHttpClient();
+        var report = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/migrations/" + id + "/report.md"))
+                .header("Authorization", analyst).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(report.body()).contains("## Security gates").contains("| Rollback | Approved | 1 of 1 | Approve by Demo reviewer");
+
+        // the trail: CSV for people, JSON for auditors
         var csv = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/migrations/" + id + "/audit.csv"))
                 .header("Authorization", reviewer).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(csv.statusCode()).isEqualTo(200);

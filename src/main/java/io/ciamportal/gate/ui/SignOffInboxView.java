@@ -11,7 +11,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.ciamportal.gate.GateService;
 import io.ciamportal.gate.GateViews;
-import jakarta.annotation.security.PermitAll;
+import io.ciamportal.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import java.util.Locale;
 @Route("gates/inbox")
 @PageTitle("Waiting for my sign-off")
 @Menu(order = 31, title = "My sign-offs", icon = "vaadin:clipboard-check")
-@PermitAll
+@RolesAllowed(Roles.REVIEWER)
 public final class SignOffInboxView extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
