@@ -116,6 +116,18 @@ class MigrationIT extends PortalTestBase {
             }
         }
 
+        // on a phone the migration and its gate board read top to bottom
+        var phone = browsers.newContext(390, 844);
+        var small = phone.newPage();
+        PortalPages.signIn(small, baseUrl(), "analyst", DEMO_PASSWORD);
+        small.navigate(url);
+        assertThat(small.locator("#migration-title")).isVisible();
+        Browsers.screenshot(small, "migration-narrow");
+        small.navigate(url + "/gates");
+        assertThat(small.locator(".portal-gate-card")).hasCount(6);
+        Browsers.screenshot(small, "gate-board-narrow");
+        phone.close();
+
         // someone who is not a member gets "not found"
         context.close();
         context = browsers.newContext(1280, 900);
