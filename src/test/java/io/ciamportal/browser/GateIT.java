@@ -124,7 +124,8 @@ class GateIT extends PortalTestBase {
         assertThat(analyst.getByText("Marked done.")).isVisible();
 
         // the migration's audit trail as CSV
-        analyst.navigate(baseUrl() + "/migrations/" + id + "/audit");
+        analyst.navigate(baseUrl() + "/migrations/" + id);
+        analyst.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Audit")).click();
         var download = analyst.waitForDownload(() -> analyst.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Export CSV")).click());
         var file = Browsers.SCREENSHOTS.resolve("migration-audit.csv");
         download.saveAs(file);

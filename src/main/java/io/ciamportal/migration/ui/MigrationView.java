@@ -115,15 +115,15 @@ public final class MigrationView extends VerticalLayout implements BeforeEnterOb
         var reports = new Div(new Span("Download: "), pdf, new Span(" · "), md);
         reports.addClassName("portal-links");
         var gatesLink = new Anchor("migrations/" + id + "/gates", "Security gates");
-        var auditLink = new Anchor("migrations/" + id + "/audit", "Audit trail");
-        var more = new Div(gatesLink, auditLink);
+        var more = new Div(gatesLink);
         more.addClassName("portal-links");
         add(new RouterLink("← All migrations", MigrationsView.class), heading, pair, badges, more, reports);
 
         var tabs = new TabSheet();
         tabs.setWidthFull();
         var all = List.of(tabs.add("Assessment", assessment(a)), tabs.add("Inventory", inventory(d)), tabs.add("Plan", plan(d)),
-                tabs.add("Compare destinations", whatIf(d)), tabs.add("Members", members(d)));
+                tabs.add("Compare destinations", whatIf(d)), tabs.add("Members", members(d)),
+                tabs.add("Audit", new MigrationAuditPanel(id, migrations.auditTrail(id))));
         all.stream().filter(t -> t.getLabel().equals(selectedTab)).findFirst().ifPresent(tabs::setSelectedTab);
         tabs.addSelectedChangeListener(e -> selectedTab = e.getSelectedTab().getLabel());
         add(tabs);
