@@ -68,6 +68,15 @@ class GateIT extends PortalTestBase {
         analyst.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).fill("Zitadel cutover reversible in 10 minutes; rehearsed.");
         analyst.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add text")).click();
         assertThat(analyst.locator(".portal-evidence-item")).hasCount(1);
+        // a file through the upload component: checked, hashed, offered as a download
+        var runbook = Browsers.SCREENSHOTS.resolve("rollback-runbook.md");
+        Files.createDirectories(runbook.getParent());
+        Files.writeString(runbook, "# Rollback runbook\n1. Switch DNS back.\n");
+        analyst.getByLabel("Evidence title").fill("Runbook file");
+        analyst.locator("vaadin-upload input[type=file]").setInputFiles(runbook);
+        assertThat(analyst.locator(".portal-evidence-item")).hasCount(2);
+        assertThat(analyst.getByText("Download rollback-runbook.md")).isVisible();
+        assertThat(analyst.locator(".portal-evidence-item").nth(1)).containsText("SHA-256");
         analyst.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit for review")).click();
         assertThat(analyst.locator("#gate-status")).containsText("Submitted for review");
 
