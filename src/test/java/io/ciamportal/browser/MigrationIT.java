@@ -116,6 +116,15 @@ class MigrationIT extends PortalTestBase {
             }
         }
 
+        // rename, audited
+        page.navigate(url);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rename")).click();
+        page.getByRole(AriaRole.DIALOG).getByLabel("Name").fill("Browser test: Auth0 to Keycloak (EU)");
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename")).click();
+        assertThat(page.locator("#migration-title")).hasText("Browser test: Auth0 to Keycloak (EU)");
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Audit")).click();
+        assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("MIGRATION_RENAMED")).first()).isVisible();
+
         // on a phone the migration and its gate board read top to bottom
         var phone = browsers.newContext(390, 844);
         var small = phone.newPage();

@@ -116,6 +116,13 @@ public final class MigrationView extends VerticalLayout implements BeforeEnterOb
         reports.addClassName("portal-links");
         var gatesLink = new Anchor("migrations/" + id + "/gates", "Security gates");
         var more = new Div(gatesLink);
+        if (d.canEdit()) {
+            var rename = new Button("Rename", e -> renameDialog(s.name()));
+            rename.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            var destination = new Button("Change destination", e -> destinationDialog(d));
+            destination.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            more.add(rename, destination);
+        }
         more.addClassName("portal-links");
         add(new RouterLink("← All migrations", MigrationsView.class), heading, pair, badges, more, reports);
 
@@ -127,6 +134,61 @@ public final class MigrationView extends VerticalLayout implements BeforeEnterOb
         all.stream().filter(t -> t.getLabel().equals(selectedTab)).findFirst().ifPresent(tabs::setSelectedTab);
         tabs.addSelectedChangeListener(e -> selectedTab = e.getSelectedTab().getLabel());
         add(tabs);
+    }
+
+    private void renameDialog(String current) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Rename migration");
+        var name = new TextField("Name", current, "");
+        name.setMaxLength(120);
+        name.setWidthFull();
+        var save = new Button("Rename", e -> {
+            try {
+                migrations.rename(id, name.getValue());
+                dialog.close();
+                reload("Renamed.");
+            } catch (InvalidInputException ex) {
+                name.setErrorMessage(ex.getMessage());
+                name.setInvalid(true);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        dialog.add(name);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.setWidth("min(28rem, 95vw)");
+        dialog.open();
+        name.focus();
+    }
+
+    private void destinationDialog(MigrationViews.Details d) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Change destination");
+        var choices = migrations.vendorChoices().stream().filter(c -> c.active() && !c.slug().equals(d.summary().source())).toList();
+        var names = new HashMap<String, String>();
+        choices.forEach(c -> names.put(c.slug(), c.name()));
+        var to = new ComboBox<String>("Destination");
+        to.setItems(choices.stream().map(MigrationViews.Choice::slug).toList());
+        to.setItemLabelGenerator(slug -> names.getOrDefault(slug, slug));
+        to.setValue(d.summary().destination());
+        to.setWidthFull();
+        var note = new Paragraph("The assessment and the plan's untouched suggestions follow the new destination; the change is audited.");
+        note.addClassName("portal-muted");
+        var save = new Button("Change", e -> {
+            try {
+                migrations.changeDestination(id, to.getValue() == null ? "" : to.getValue());
+                dialog.close();
+                reload("Destination changed.");
+            } catch (InvalidInputException ex) {
+                to.setErrorMessage(ex.getMessage());
+                to.setInvalid(true);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(note, to);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.setWidth("min(28rem, 95vw)");
+        dialog.open();
     }
 
     static Badge.Tone tone(int difficulty) {
