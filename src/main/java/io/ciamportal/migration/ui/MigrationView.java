@@ -50,7 +50,6 @@ import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -698,10 +697,5 @@ public final class MigrationView extends VerticalLayout implements BeforeEnterOb
 
     private static String points(double p) {
         return p == Math.rint(p) ? String.valueOf((int) p) : String.valueOf(p);
-    }
-
-    @SuppressWarnings("unused")
-    private static List<String> distinct(List<String> values) {
-        return new ArrayList<>(new LinkedHashSet<>(values));
     }
 }
