@@ -63,11 +63,12 @@ public final class HomeView extends VerticalLayout {
         var links = new UnorderedList(
                 new ListItem(new RouterLink("Run the six-question vendor selector", io.ciamportal.selector.ui.SelectorView.class)),
                 new ListItem(new RouterLink("Browse the vendor index", io.ciamportal.vendor.ui.VendorIndexView.class)),
-                new ListItem(new RouterLink("Compare capabilities in the matrix", io.ciamportal.vendor.ui.MatrixView.class)));
+                new ListItem(new RouterLink("Compare capabilities in the matrix", io.ciamportal.vendor.ui.MatrixView.class)),
+                new ListItem(new RouterLink("Assess a migration and sign off its gates", io.ciamportal.migration.ui.MigrationsView.class)));
         card.add(links);
         card.add(new Paragraph("The selector ends in a ranked, explained shortlist; the vendor index holds every vendor's "
-                + "sourced facts and how hard it is to arrive on it and to leave it. Migration assessments and security gates "
-                + "arrive as they are built; each appears in the navigation for the roles that may use it."));
+                + "sourced facts and how hard it is to arrive on it and to leave it. A migration scores a concrete move item by "
+                + "item, plans it in five phases, and carries the six security gates your team signs off before cutover."));
         return card;
     }
 }
