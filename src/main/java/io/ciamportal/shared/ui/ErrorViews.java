@@ -32,6 +32,7 @@ final class ErrorViews {
     /** Unknown address, or a view the user may not open (not told apart, so addresses reveal nothing). */
     @AnonymousAllowed
     @ParentLayout(MainLayout.class)
+    @com.vaadin.flow.router.PageTitle("Page not found")
     public static final class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
         @Override
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
@@ -45,6 +46,7 @@ final class ErrorViews {
     /** A service refused the current user. */
     @AnonymousAllowed
     @ParentLayout(MainLayout.class)
+    @com.vaadin.flow.router.PageTitle("Access denied")
     public static final class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
         @Override
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
@@ -56,6 +58,7 @@ final class ErrorViews {
 
     /** Anything unexpected while opening a view. */
     @AnonymousAllowed
+    @com.vaadin.flow.router.PageTitle("Something went wrong")
     public static final class UnexpectedErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
         @Override
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
