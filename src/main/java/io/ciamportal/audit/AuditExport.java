@@ -1,6 +1,5 @@
 package io.ciamportal.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -157,9 +156,5 @@ public final class AuditExport {
         var result = verify(document);
         (result.intact() ? System.out : System.err).println((result.intact() ? "OK: " : "BROKEN: ") + result.message());
         return result.intact() ? 0 : 1;
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -1,15 +1,14 @@
 package io.ciamportal.gate;
 
 import io.ciamportal.migration.MigrationService;
+import io.ciamportal.security.RunAs;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,16 +26,13 @@ class DemoGates implements ApplicationRunner {
     private final boolean demo;
     private final MigrationService migrations;
     private final GateService gates;
-    private final UserDetailsService accounts;
-    private final SecurityContextHolderStrategy contexts;
+    private final RunAs runAs;
 
-    DemoGates(@Value("${portal.demo:false}") boolean demo, MigrationService migrations, GateService gates, UserDetailsService accounts,
-            SecurityContextHolderStrategy contexts) {
+    DemoGates(@Value("${portal.demo:false}") boolean demo, MigrationService migrations, GateService gates, RunAs runAs) {
         this.demo = demo;
         this.migrations = migrations;
         this.gates = gates;
-        this.accounts = accounts;
-        this.contexts = contexts;
+        this.runAs = runAs;
     }
 
     @Override
@@ -44,45 +40,46 @@ class DemoGates implements ApplicationRunner {
         if (!demo) {
             return;
         }
-        try {
-            as("analyst");
-            var auth0 = migrations.list().stream().filter(m -> m.name().equals(AUTH0_TO_KEYCLOAK)).findFirst();
-            var cognito = migrations.list().stream().filter(m -> m.name().equals(COGNITO_TO_CLERK)).findFirst();
-            if (auth0.isEmpty() || gates.board(auth0.get().id()).stream().anyMatch(g -> !g.evidence().isEmpty())) {
+        var ids = new java.util.HashMap<String, UUID>();
+        runAs.run("analyst", () -> migrations.list().forEach(m -> ids.put(m.name(), m.id())));
+        UUID auth0 = ids.get(AUTH0_TO_KEYCLOAK);
+        UUID cognito = ids.get(COGNITO_TO_CLERK);
+        if (auth0 == null) {
+            return;
+        }
+        var started = new java.util.concurrent.atomic.AtomicBoolean();
+        runAs.run("analyst", () -> {
+            if (gates.board(auth0).stream().anyMatch(g -> !g.evidence().isEmpty())) {
                 return;
             }
-            var id = auth0.get().id();
-            gates.addText(id, "credential-transit", "Hash export handling", "Auth0 support delivers the bcrypt export PGP-encrypted to a "
+            started.set(true);
+            gates.addText(auth0, "credential-transit", "Hash export handling", "Auth0 support delivers the bcrypt export PGP-encrypted to a "
                     + "4096-bit key held by two named engineers; the file lives in the restricted migration bucket and is shredded after import.");
-            gates.addLink(id, "credential-transit", "Key ceremony record", "https://wiki.example.com/security/pgp-key-ceremony-2026-11");
-            gates.submit(id, "credential-transit");
-            gates.addText(id, "rollback", "Rollback runbook", "Auth0 stays read-only for 30 days; DNS and redirect URIs switch back in "
+            gates.addLink(auth0, "credential-transit", "Key ceremony record", "https://wiki.example.com/security/pgp-key-ceremony-2026-11");
+            gates.submit(auth0, "credential-transit");
+            gates.addText(auth0, "rollback", "Rollback runbook", "Auth0 stays read-only for 30 days; DNS and redirect URIs switch back in "
                     + "under 10 minutes, rehearsed on staging on 2026-11-18.");
-            gates.submit(id, "rollback");
-            gates.addText(id, "audit-continuity", "Log export", "Auth0 logs are streamed to the SIEM; older logs are exported monthly.");
-            gates.submit(id, "audit-continuity");
-            gates.addText(id, "residency-compliance", "Region", "Keycloak runs in our EU cluster (Frankfurt).");
-            as("reviewer");
-            gates.signOff(id, "credential-transit", Decision.APPROVE, "Export path and key custody are sound.");
-            gates.signOff(id, "rollback", Decision.APPROVE, "Rehearsal evidence is convincing.");
-            as("reviewer2");
-            gates.signOff(id, "credential-transit", Decision.APPROVE, null);
-            gates.signOff(id, "audit-continuity", Decision.REQUEST_CHANGES, "Show that logs older than 30 days are archived read-only for the full retention.");
-            if (cognito.isPresent()) {
-                as("analyst");
-                gates.addText(cognito.get().id(), "reauth-mfa-reenrollment", "Communication plan",
+            gates.submit(auth0, "rollback");
+            gates.addText(auth0, "audit-continuity", "Log export", "Auth0 logs are streamed to the SIEM; older logs are exported monthly.");
+            gates.submit(auth0, "audit-continuity");
+            gates.addText(auth0, "residency-compliance", "Region", "Keycloak runs in our EU cluster (Frankfurt).");
+            if (cognito != null) {
+                gates.addText(cognito, "reauth-mfa-reenrollment", "Communication plan",
                         "Users get an in-app notice two weeks ahead; TOTP users re-enroll at first sign-in with a 14-day grace period.");
             }
-            log.info("Demo: security gates of the example migrations set up");
-        } finally {
-            contexts.clearContext();
+        });
+        if (!started.get()) {
+            return;
         }
-    }
-
-    private void as(String username) {
-        var principal = accounts.loadUserByUsername(username);
-        var context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        contexts.setContext(context);
+        runAs.run("reviewer", () -> {
+            gates.signOff(auth0, "credential-transit", Decision.APPROVE, "Export path and key custody are sound.");
+            gates.signOff(auth0, "rollback", Decision.APPROVE, "Rehearsal evidence is convincing.");
+        });
+        runAs.run("reviewer2", () -> {
+            gates.signOff(auth0, "credential-transit", Decision.APPROVE, null);
+            gates.signOff(auth0, "audit-continuity", Decision.REQUEST_CHANGES,
+                    "Show that logs older than 30 days are archived read-only for the full retention.");
+        });
+        log.info("Demo: security gates of the example migrations set up");
     }
 }

@@ -144,7 +144,7 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
                 .filter(e -> e.id().equals(evidenceId) && e.kind() == GateEvidence.Kind.FILE).findFirst()
                 .orElseThrow(() -> new NotFoundException("No such file."));
         byte[] content = jdbc.sql("SELECT content FROM gate_evidence_file WHERE evidence_id = ?").param(evidenceId).query(byte[].class).single();
-        return new GateViews.FileDownload(evidence.fileName() == null ? "evidence" : evidence.fileName(), content.length, content);
+        return new GateViews.FileDownload(evidence.fileName() == null ? "evidence" : evidence.fileName(), content);
     }
 
     // ---- workflow -----------------------------------------------------------------------------------------------
@@ -155,7 +155,7 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
         var me = currentUser.require();
         gate.submit(me.userId(), stateHash(gate, access), clock.instant());
         gates.flush();
-        record("GATE_SUBMITTED", gate, Map.of("status", gate.status().name(), "state", shortHash(gate.stateHash())));
+        record("GATE_SUBMITTED", gate, Map.of("status", gate.status().name(), "state", java.util.Objects.requireNonNull(gate.stateHash())));
         return view(gate, access);
     }
 
@@ -350,10 +350,6 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
         map.put("gate", gate.key().key());
         map.putAll(values);
         return map;
-    }
-
-    private static String shortHash(@Nullable String hash) {
-        return hash == null ? "" : hash;
     }
 
     private static String requireText(String field, @Nullable String value, int max) {

@@ -33,5 +33,5 @@ public final class GateViews {
             long approvals, int requiredApprovals) {}
 
     /** A file to send as a download. */
-    public record FileDownload(String fileName, long size, byte[] content) {}
+    public record FileDownload(String fileName, byte[] content) {}
 }

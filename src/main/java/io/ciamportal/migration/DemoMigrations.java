@@ -2,6 +2,7 @@ package io.ciamportal.migration;
 
 import io.ciamportal.migration.MigrationViews.MemberRequest;
 import io.ciamportal.migration.MigrationViews.NewMigration;
+import io.ciamportal.security.RunAs;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,9 +10,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,16 +25,13 @@ class DemoMigrations implements ApplicationRunner {
     private final boolean demo;
     private final MigrationRepository migrations;
     private final MigrationService service;
-    private final UserDetailsService accounts;
-    private final SecurityContextHolderStrategy contexts;
+    private final RunAs runAs;
 
-    DemoMigrations(@Value("${portal.demo:false}") boolean demo, MigrationRepository migrations, MigrationService service,
-            UserDetailsService accounts, SecurityContextHolderStrategy contexts) {
+    DemoMigrations(@Value("${portal.demo:false}") boolean demo, MigrationRepository migrations, MigrationService service, RunAs runAs) {
         this.demo = demo;
         this.migrations = migrations;
         this.service = service;
-        this.accounts = accounts;
-        this.contexts = contexts;
+        this.runAs = runAs;
     }
 
     @Override
@@ -44,11 +39,7 @@ class DemoMigrations implements ApplicationRunner {
         if (!demo || migrations.count() > 0) {
             return;
         }
-        var analyst = accounts.loadUserByUsername("analyst");
-        var context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(analyst, null, analyst.getAuthorities()));
-        contexts.setContext(context);
-        try {
+        runAs.run("analyst", () -> {
             service.create(new NewMigration("Customer login: Auth0 to Keycloak", "auth0", "keycloak",
                     new Inventory(420_000L, 160_000L, 0.86, 0.12, 0.05, 0.03, 0.35, 4, 17, 23, 140, true, 730, "EU",
                             Inventory.DowntimeTolerance.MINUTES, null),
@@ -59,8 +50,6 @@ class DemoMigrations implements ApplicationRunner {
                             Inventory.DowntimeTolerance.HOURS, null),
                     List.of(new MemberRequest("reviewer", MemberRole.REVIEWER))));
             log.info("Demo: created two example migrations");
-        } finally {
-            contexts.clearContext();
-        }
+        });
     }
 }

@@ -111,8 +111,7 @@ public class MigrationService {
     public List<MigrationViews.Summary> list() {
         var me = currentUser.require();
         var all = me.hasRole(PortalRole.ADMIN) ? migrations.findAllRecentFirst() : migrations.findForMember(me.userId());
-        var names = vendorNames();
-        return all.stream().map(m -> summary(m, me, names, assess(m), planItems.findByMigrationIdOrderByPhaseAscPositionAsc(m.id()))).toList();
+        return all.stream().map(m -> summary(m, me, scored(m), planItems.findByMigrationIdOrderByPhaseAscPositionAsc(m.id()))).toList();
     }
 
     @Transactional(readOnly = true)
@@ -237,10 +236,9 @@ public class MigrationService {
     public MigrationViews.Access access(UUID id) {
         var m = readable(id);
         var me = currentUser.require();
-        var d = details(m, me);
-        return new MigrationViews.Access(m.id(), m.name(), d.summary().sourceName(), d.summary().destinationName(), m.ownerId(),
-                m.roleOf(me.userId()).orElse(null), me.hasRole(PortalRole.ADMIN), canEdit(m, me), canManage(m, me), m.requiredApprovals(),
-                m.inventory().asMap(), d.members());
+        // no assessment here: the gates ask for access on every request and only need the people and the inventory
+        return new MigrationViews.Access(m.id(), m.name(), m.ownerId(), m.roleOf(me.userId()).orElse(null), me.hasRole(PortalRole.ADMIN),
+                canEdit(m, me), canManage(m, me), m.requiredApprovals(), m.inventory().asMap(), members(m));
     }
 
     /** The migrations in which the caller is a reviewer, for their sign-off inbox. */
@@ -361,7 +359,7 @@ public class MigrationService {
      */
     private void refreshPlan(Migration m) {
         var inventory = m.inventory();
-        var assessment = assess(m);
+        var scored = scored(m);
         var existing = planItems.findByMigrationIdOrderByPhaseAscPositionAsc(m.id());
         var stale = existing.stream().filter(PlanItem::untouchedSuggestion).toList();
         planItems.deleteAll(stale);
@@ -369,7 +367,7 @@ public class MigrationService {
         var kept = existing.stream().filter(i -> !stale.contains(i)).toList();
         boolean hasCutover = kept.stream().anyMatch(i -> i.kind() == PlanItem.Kind.CUTOVER);
         int position = 0;
-        for (var suggestion : PlanGenerator.generate(side(m.source(), inventory), side(m.destination(), inventory), inventory, assessment)) {
+        for (var suggestion : PlanGenerator.generate(scored.source(), scored.destination(), inventory, scored.assessment())) {
             position += 10;
             boolean duplicate = kept.stream().anyMatch(i -> i.phase() == suggestion.phase() && i.text().equals(suggestion.text()));
             if (duplicate || (suggestion.cutover() && hasCutover)) {
@@ -466,38 +464,49 @@ public class MigrationService {
         return Side.IN_HOUSE.equals(slug) ? Side.inHouse(inventory.sourceHashScheme()) : Side.of(vendors.profile(slug));
     }
 
-    private Assessment assess(Migration m) {
+    /** The two sides of a migration, read once, and the assessment made from them. */
+    private record Scored(Side source, Side destination, Assessment assessment) {
+        String sourceName() {
+            return source.inHouse() ? "In-house database" : source.name();
+        }
+    }
+
+    private Scored scored(Migration m) {
         var inventory = m.inventory();
-        return Scorer.score(side(m.source(), inventory), side(m.destination(), inventory), inventory);
+        var source = side(m.source(), inventory);
+        var destination = side(m.destination(), inventory);
+        return new Scored(source, destination, Scorer.score(source, destination, inventory));
     }
 
-    private Map<String, String> vendorNames() {
-        var names = new LinkedHashMap<String, String>();
-        vendorChoices().forEach(c -> names.put(c.slug(), c.name()));
-        names.put(Side.IN_HOUSE, "In-house database");
-        return names;
+    private Assessment assess(Migration m) {
+        return scored(m).assessment();
     }
 
-    private MigrationViews.Summary summary(Migration m, PortalPrincipal me, Map<String, String> names, Assessment a, List<PlanItem> plan) {
+    private MigrationViews.Summary summary(Migration m, PortalPrincipal me, Scored scored, List<PlanItem> plan) {
         String owner = people.byId(m.ownerId()).map(PeopleDirectory.Person::displayName).orElse("unknown");
         int done = (int) plan.stream().filter(PlanItem::done).count();
-        return new MigrationViews.Summary(m.id(), m.name(), m.source(), names.getOrDefault(m.source(), m.source()), m.destination(),
-                names.getOrDefault(m.destination(), m.destination()), owner, m.roleOf(me.userId()).orElse(null), a.difficulty().score(),
-                a.strategy(), done, plan.size(), m.updatedAt());
+        var a = scored.assessment();
+        return new MigrationViews.Summary(m.id(), m.name(), m.source(), scored.sourceName(), m.destination(), scored.destination().name(),
+                owner, m.roleOf(me.userId()).orElse(null), a.difficulty().score(), a.strategy(), done, plan.size(), m.updatedAt());
     }
 
-    private Details details(Migration m, PortalPrincipal me) {
-        var assessment = assess(m);
-        var plan = planItems.findByMigrationIdOrderByPhaseAscPositionAsc(m.id());
-        var summary = summary(m, me, vendorNames(), assessment, plan);
+    /** The members with their names, the owner first. */
+    private List<MigrationViews.Member> members(Migration m) {
         var byId = people.byIds(m.members().stream().map(Migration.Member::userId).toList());
-        var members = m.members().stream()
+        return m.members().stream()
                 .map(x -> {
                     var p = byId.get(x.userId());
                     return new MigrationViews.Member(x.userId(), p == null ? "?" : p.username(), p == null ? "Unknown" : p.displayName(), x.role());
                 })
                 .sorted(java.util.Comparator.comparing((MigrationViews.Member x) -> x.role().ordinal()).thenComparing(MigrationViews.Member::displayName))
                 .toList();
+    }
+
+    private Details details(Migration m, PortalPrincipal me) {
+        var scored = scored(m);
+        var plan = planItems.findByMigrationIdOrderByPhaseAscPositionAsc(m.id());
+        var summary = summary(m, me, scored, plan);
+        var members = members(m);
         var owners = ownerNames(plan);
         var phases = new ArrayList<MigrationViews.Phase>();
         for (int i = 1; i <= 5; i++) {
@@ -505,7 +514,7 @@ public class MigrationService {
             phases.add(new MigrationViews.Phase(phase, PlanGenerator.PHASES.get(phase - 1),
                     plan.stream().filter(p -> p.phase() == phase).map(p -> view(p, owners)).toList()));
         }
-        return new Details(summary, m.inventory(), members, assessment, phases, canEdit(m, me), canManage(m, me), m.version());
+        return new Details(summary, m.inventory(), members, scored.assessment(), phases, canEdit(m, me), canManage(m, me), m.version());
     }
 
     private Map<UUID, String> ownerNames(List<PlanItem> items) {

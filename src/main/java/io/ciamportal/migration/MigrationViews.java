@@ -51,7 +51,7 @@ public final class MigrationViews {
      *
      * @param myRole the caller's role in the migration, or null for an admin who is not a member
      */
-    public record Access(UUID migrationId, String name, String sourceName, String destinationName, UUID ownerId,
+    public record Access(UUID migrationId, String name, UUID ownerId,
             @Nullable MemberRole myRole, boolean admin, boolean canEdit, boolean canManage, int requiredApprovals,
             java.util.Map<String, @Nullable Object> inventory, List<Member> members) {}
 

@@ -30,7 +30,7 @@ public class PeopleDirectory {
     /** A person by username, case-insensitively; local accounts first, then accounts from the identity provider. */
     public Optional<Person> byUsername(String username) {
         String wanted = username == null ? "" : username.strip();
-        return users.findAllOrdered().stream().filter(u -> u.username().equalsIgnoreCase(wanted)).findFirst().map(PeopleDirectory::person);
+        return users.findByUsernameAnySource(wanted).stream().findFirst().map(PeopleDirectory::person);
     }
 
     public Optional<Person> byId(UUID id) {

@@ -16,6 +16,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
 
     boolean existsByAuthSource(AuthSource source);
 
+    /** Accounts with this username, any sign-in source; local accounts first ('LOCAL' sorts before 'OIDC'). */
+    @Query("select u from UserAccount u where lower(u.username) = lower(?1) order by u.authSource, u.id")
+    List<UserAccount> findByUsernameAnySource(String username);
+
     @Query("select u from UserAccount u order by lower(u.displayName), u.id")
     List<UserAccount> findAllOrdered();
 }

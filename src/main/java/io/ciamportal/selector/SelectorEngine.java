@@ -214,7 +214,6 @@ public final class SelectorEngine {
             var support = c.support(capability);
             double earned = weight(support);
             if (support == Support.UNKNOWN) {
-                sum += 0;
                 lacks.add(trait + " (unknown)");
                 return this;
             }

@@ -5,6 +5,7 @@ import io.ciamportal.gate.Decision;
 import io.ciamportal.gate.GateService;
 import io.ciamportal.gate.GateViews;
 import io.ciamportal.migration.MigrationService;
+import io.ciamportal.shared.api.Downloads;
 import io.ciamportal.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
@@ -111,12 +112,7 @@ class GateApiController {
     @GetMapping("/migrations/{id}/evidence/{evidenceId}/content")
     ResponseEntity<byte[]> content(@PathVariable UUID id, @PathVariable UUID evidenceId) {
         var file = gates.download(id, evidenceId);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(file.content());
+        return Downloads.attachment(file.content(), MediaType.APPLICATION_OCTET_STREAM, file.fileName());
     }
 
     @Operation(summary = "Gates waiting for your sign-off across your migrations")
@@ -137,19 +133,14 @@ class GateApiController {
     @GetMapping("/migrations/{id}/audit.csv")
     ResponseEntity<byte[]> auditCsv(@PathVariable UUID id) {
         byte[] body = AuditExport.csv(migrations.auditTrail(id)).getBytes(StandardCharsets.UTF_8);
-        return attachment(body, MediaType.parseMediaType("text/csv;charset=UTF-8"), "migration-" + id + "-audit.csv");
+        return Downloads.attachment(body, MediaType.parseMediaType("text/csv;charset=UTF-8"), "migration-" + id + "-audit.csv");
     }
 
     @Operation(summary = "The migration's audit trail as JSON with the chain hashes; check it offline with verify-audit")
     @GetMapping("/migrations/{id}/audit.json")
     ResponseEntity<byte[]> auditJson(@PathVariable UUID id) {
         byte[] body = AuditExport.json("migration " + id, migrations.auditTrail(id), clock.instant());
-        return attachment(body, MediaType.APPLICATION_JSON, "migration-" + id + "-audit.json");
-    }
-
-    private static ResponseEntity<byte[]> attachment(byte[] body, MediaType type, String name) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .header("X-Content-Type-Options", "nosniff").contentType(type).body(body);
+        return Downloads.attachment(body, MediaType.APPLICATION_JSON, "migration-" + id + "-audit.json");
     }
 
     private static String text(@Nullable String value) {

@@ -122,7 +122,7 @@ class MigrationApiController {
     @GetMapping(value = "/migrations/{id}/report.md", produces = "text/markdown")
     ResponseEntity<byte[]> markdown(@PathVariable UUID id) {
         var report = migrations.report(id);
-        return download(ReportMarkdown.render(report).getBytes(StandardCharsets.UTF_8), MediaType.parseMediaType("text/markdown;charset=UTF-8"),
+        return io.ciamportal.shared.api.Downloads.attachment(ReportMarkdown.render(report).getBytes(StandardCharsets.UTF_8), MediaType.parseMediaType("text/markdown;charset=UTF-8"),
                 fileName(report.details().summary().name()) + ".md");
     }
 
@@ -130,20 +130,12 @@ class MigrationApiController {
     @GetMapping(value = "/migrations/{id}/report.pdf", produces = "application/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         var report = migrations.report(id);
-        return download(ReportPdf.render(report), MediaType.APPLICATION_PDF, fileName(report.details().summary().name()) + ".pdf");
+        return io.ciamportal.shared.api.Downloads.attachment(ReportPdf.render(report), MediaType.APPLICATION_PDF, fileName(report.details().summary().name()) + ".pdf");
     }
 
     static String fileName(String name) {
         String clean = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return "migration-" + (clean.isEmpty() ? "report" : clean.length() > 60 ? clean.substring(0, 60) : clean);
-    }
-
-    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String file) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(type)
-                .body(body);
     }
 
     private static String text(@Nullable String value) {

@@ -125,39 +125,47 @@ public final class MigrationView extends VerticalLayout implements BeforeEnterOb
         more.addClassName("portal-links");
         add(new RouterLink("← All migrations", MigrationsView.class), heading, pair, badges, more, reports);
 
+        // each tab is built when it is first shown: a plan tick reloads the page and should not rescore other destinations
+        var content = new LinkedHashMap<String, java.util.function.Supplier<Component>>();
+        content.put("Assessment", () -> assessment(a));
+        content.put("Inventory", () -> inventory(d));
+        content.put("Plan", () -> plan(d));
+        content.put("Compare destinations", () -> whatIf(d));
+        content.put("Members", () -> members(d));
+        content.put("Audit", () -> new MigrationAuditPanel(id, migrations.auditTrail(id)));
         var tabs = new TabSheet();
         tabs.setWidthFull();
-        var all = List.of(tabs.add("Assessment", assessment(a)), tabs.add("Inventory", inventory(d)), tabs.add("Plan", plan(d)),
-                tabs.add("Compare destinations", whatIf(d)), tabs.add("Members", members(d)),
-                tabs.add("Audit", new MigrationAuditPanel(id, migrations.auditTrail(id))));
-        all.stream().filter(t -> t.getLabel().equals(selectedTab)).findFirst().ifPresent(tabs::setSelectedTab);
-        tabs.addSelectedChangeListener(e -> selectedTab = e.getSelectedTab().getLabel());
+        var holders = new LinkedHashMap<String, Div>();
+        var byLabel = new LinkedHashMap<String, com.vaadin.flow.component.tabs.Tab>();
+        content.keySet().forEach(label -> {
+            var holder = new Div();
+            holder.setWidthFull();
+            holders.put(label, holder);
+            byLabel.put(label, tabs.add(label, holder));
+        });
+        java.util.function.Consumer<String> fill = label -> {
+            var holder = holders.get(label);
+            if (holder != null && holder.getComponentCount() == 0) {
+                holder.add(content.get(label).get());
+            }
+        };
+        if (!content.containsKey(selectedTab)) {
+            selectedTab = "Assessment";
+        }
+        fill.accept(selectedTab);
+        tabs.setSelectedTab(byLabel.get(selectedTab));
+        tabs.addSelectedChangeListener(e -> {
+            selectedTab = e.getSelectedTab().getLabel();
+            fill.accept(selectedTab);
+        });
         add(tabs);
     }
 
     private void renameDialog(String current) {
-        var dialog = new Dialog();
-        dialog.setHeaderTitle("Rename migration");
-        var name = new TextField("Name", current, "");
-        name.setMaxLength(120);
-        name.setWidthFull();
-        var save = new Button("Rename", e -> {
-            try {
-                migrations.rename(id, name.getValue());
-                dialog.close();
-                reload("Renamed.");
-            } catch (InvalidInputException ex) {
-                name.setErrorMessage(ex.getMessage());
-                name.setInvalid(true);
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
-        dialog.add(name);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
-        dialog.setWidth("min(28rem, 95vw)");
-        dialog.open();
-        name.focus();
+        new io.ciamportal.shared.ui.RenameDialog("Rename migration", current, 120, name -> {
+            migrations.rename(id, name);
+            reload("Renamed.");
+        }).open();
     }
 
     private void destinationDialog(MigrationViews.Details d) {

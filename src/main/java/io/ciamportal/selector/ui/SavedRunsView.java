@@ -3,7 +3,6 @@ package io.ciamportal.selector.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -11,12 +10,11 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.ciamportal.selector.SelectorService;
-import io.ciamportal.shared.InvalidInputException;
+import io.ciamportal.shared.ui.RenameDialog;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -67,28 +65,10 @@ public final class SavedRunsView extends VerticalLayout {
     }
 
     private void renameDialog(SelectorService.SavedRun run) {
-        var dialog = new Dialog();
-        dialog.setHeaderTitle("Rename run");
-        var name = new TextField("Name", run.name(), "");
-        name.setMaxLength(120);
-        name.setWidthFull();
-        var save = new Button("Rename", e -> {
-            try {
-                selector.rename(run.id(), name.getValue());
-                dialog.close();
-                refresh();
-            } catch (InvalidInputException ex) {
-                name.setErrorMessage(ex.getMessage());
-                name.setInvalid(true);
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
-        dialog.add(name);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
-        dialog.setWidth("min(28rem, 95vw)");
-        dialog.open();
-        name.focus();
+        new RenameDialog("Rename run", run.name(), 120, name -> {
+            selector.rename(run.id(), name);
+            refresh();
+        }).open();
     }
 
     private void confirmDelete(SelectorService.SavedRun run) {
