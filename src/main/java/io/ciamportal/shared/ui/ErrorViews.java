@@ -32,7 +32,7 @@ final class ErrorViews {
     /** Unknown address, or a view the user may not open (not told apart, so addresses reveal nothing). */
     @AnonymousAllowed
     @ParentLayout(MainLayout.class)
-    @com.vaadin.flow.router.PageTitle("Page not found")
+    @com.vaadin.flow.router.PageTitle("Not found")
     public static final class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
         @Override
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
@@ -58,7 +58,7 @@ final class ErrorViews {
 
     /** Anything unexpected while opening a view. */
     @AnonymousAllowed
-    @com.vaadin.flow.router.PageTitle("Something went wrong")
+    @com.vaadin.flow.router.PageTitle("Error")
     public static final class UnexpectedErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
         @Override
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
