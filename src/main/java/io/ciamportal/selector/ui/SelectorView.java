@@ -143,6 +143,14 @@ public final class SelectorView extends VerticalLayout implements BeforeEnterObs
                 var c = capabilities.get(key);
                 return c == null ? key : c.name() + " (" + c.group() + ")";
             });
+            field.setRenderer(new ComponentRenderer<>(key -> {
+                var c = capabilities.get(key);
+                var name = new Span(c == null ? key : c.name() + " (" + c.group() + ")");
+                name.addClassName("portal-choice-label");
+                var help = new Span(c == null ? "" : c.description());
+                help.addClassName("portal-choice-help");
+                return new Div(name, help);
+            }));
             field.setWidth("min(40rem, 100%)");
             field.setClearButtonVisible(true);
         }
