@@ -45,7 +45,7 @@ class MigrationApiIntegrationTest extends PortalTestBase {
     void scoringAPairStoresNothingAndExplainsEveryItem() {
         int before = ApiClient.list(api.get("/api/v1/migrations", admin)).size();
         var response = api.post("/api/v1/assessments/score", viewer,
-                "{\"source\": \"cognito\", \"destination\": \"clerk\", \"inventory\": " + INVENTORY + "}");
+                "{\"source\": \"cognito\", \"destination\": \"keycloak\", \"inventory\": " + INVENTORY + "}");
         assertThat(response.status()).isEqualTo(200);
         var json = response.json();
         assertThat((Map<String, Object>) json.get("strategy")).containsEntry("kind", "HYBRID");
@@ -129,7 +129,7 @@ class MigrationApiIntegrationTest extends PortalTestBase {
     @Test
     void theReportsCarryInventoryVerdictsSourcesAndPlan() throws Exception {
         var created = api.post("/api/v1/migrations", analyst, """
-                {"name": "Report check: Cognito to Clerk", "source": "cognito", "destination": "clerk", "inventory": %s}""".formatted(INVENTORY));
+                {"name": "Report check: Cognito to Keycloak", "source": "cognito", "destination": "keycloak", "inventory": %s}""".formatted(INVENTORY));
         String id = (String) created.json().get("id");
 
         var http = HttpClient.newHttpClient();
@@ -137,23 +137,23 @@ class MigrationApiIntegrationTest extends PortalTestBase {
                 .header("Authorization", analyst).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(markdown.statusCode()).isEqualTo(200);
         assertThat(markdown.headers().firstValue("Content-Type").orElse("")).startsWith("text/markdown");
-        assertThat(markdown.body()).startsWith("# Migration assessment: Report check: Cognito to Clerk")
+        assertThat(markdown.body()).startsWith("# Migration assessment: Report check: Cognito to Keycloak")
                 .contains("## Inventory").contains("| Total users | 200,000 |")
                 .contains("## What migrates").contains("| Password hashes | Migrates with conditions | 180,000 users with a password |")
                 .contains("](https://docs.aws.amazon.com/")
-                .contains("## Plan").contains("- [ ] Cut over: point every application at Clerk");
+                .contains("## Plan").contains("- [ ] Cut over: point every application at Keycloak");
 
         var pdf = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/migrations/" + id + "/report.pdf"))
                 .header("Authorization", analyst).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;")
-                .contains("migration-report-check-cognito-to-clerk.pdf");
+                .contains("migration-report-check-cognito-to-keycloak.pdf");
         try (var document = Loader.loadPDF(pdf.body())) {
             int pages = document.getNumberOfPages();
             assertThat(pages).isGreaterThanOrEqualTo(3);
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Migration assessment").contains("Report check: Cognito to Clerk").contains("Cognito to Clerk")
+            assertThat(text).contains("Migration assessment").contains("Report check: Cognito to Keycloak").contains("Cognito to Keycloak")
                     .contains("Page 1 of " + pages).contains("Page " + pages + " of " + pages)
                     .contains("1. Summary and strategy").contains("3. What migrates").contains("4. Five-phase plan")
                     .contains("Hybrid").contains("generated 20");
