@@ -12,4 +12,8 @@ interface MigrationRepository extends JpaRepository<Migration, UUID> {
 
     @Query("select m from Migration m order by m.updatedAt desc")
     List<Migration> findAllRecentFirst();
+
+    /** Name, source and destination of each migration that refers to one of the slugs. */
+    @Query("select m.name, m.source, m.destination from Migration m where m.source in ?1 or m.destination in ?1 order by m.name")
+    List<Object[]> findUsingVendors(java.util.Collection<String> slugs);
 }

@@ -360,6 +360,13 @@ public final class SelectorEngine {
                         case FROM_100K_TO_1M -> 0.3;
                         case OVER_1M -> 0.1;
                     };
+                    // metered cloud pricing (per MAU or request at cloud rates): grows with size, more slowly
+                    case "USAGE" -> switch (a.mauBand()) {
+                        case UNDER_10K -> 0.9;
+                        case FROM_10K_TO_100K -> 0.7;
+                        case FROM_100K_TO_1M -> 0.5;
+                        case OVER_1M -> 0.3;
+                    };
                     default -> 0.4;
                 });
             }

@@ -9,15 +9,14 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,29 +30,34 @@ public class DatasetExchangeService {
 
     private static final int MAX_ERRORS_SHOWN = 25;
 
+    /** The format name of a dataset document. */
+    static final String FORMAT = "ciam-portal-dataset/v1";
+
     private final DatasetStore store;
+    private final DatasetReleases releases;
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private final JsonMapper json = DatasetFiles.JSON;
 
-    DatasetExchangeService(DatasetStore store, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    DatasetExchangeService(DatasetStore store, DatasetReleases releases, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.store = store;
+        this.releases = releases;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** The dataset as JSON: {@code {"capabilities": {...}, "vendors": [...]}}. */
+    /**
+     * The dataset as JSON: {@code {"format", "release", "capabilities": {...}, "vendors": [...]}}; {@code release} names
+     * the release this installation last took (its curators' changes may have been made since).
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public byte[] export() {
         var dataset = store.read();
-        var body = new LinkedHashMap<String, Object>();
-        body.put("format", "ciam-portal-dataset/v1");
-        body.put("capabilities", dataset.catalog());
-        body.put("vendors", dataset.vendors());
-        return json.writeValueAsBytes(body);
+        var release = releases.installed().map(i -> new Dataset.Release(i.version(), i.publishedOn(), null, i.checksum())).orElse(null);
+        return json.writeValueAsBytes(new Exchange(FORMAT, release, dataset.catalog(), dataset.vendors()));
     }
 
     /** Replaces the vendor index with the given document; nothing changes unless the whole document is valid. */
@@ -68,15 +72,28 @@ public class DatasetExchangeService {
         if (parsed.capabilities() == null || parsed.vendors() == null) {
             throw new InvalidInputException("file", "The file needs both \"capabilities\" and \"vendors\".");
         }
+        if (parsed.format() != null && !FORMAT.equals(parsed.format())) {
+            throw new InvalidInputException("file", "The file's format is " + parsed.format() + "; this portal reads " + FORMAT + ".");
+        }
         var dataset = new Dataset(parsed.capabilities(), parsed.vendors());
-        List<String> errors = dataset.validate();
+        List<String> errors = dataset.validate(java.time.LocalDate.now(clock));
         if (!errors.isEmpty()) {
             String shown = String.join("\n", errors.subList(0, Math.min(errors.size(), MAX_ERRORS_SHOWN)));
             throw new InvalidInputException("file", errors.size() + " problem(s); nothing was imported.\n" + shown
                     + (errors.size() > MAX_ERRORS_SHOWN ? "\n…" : ""));
         }
         long before = jdbc.sql("SELECT count(*) FROM vendor").query(Long.class).single();
+        var wanted = dataset.vendors().stream().map(Dataset.VendorFile::slug).collect(java.util.stream.Collectors.toSet());
+        var dropped = store.slugs().stream().filter(slug -> !wanted.contains(slug)).toList();
+        var inUse = releases.usedBy(dropped);
+        if (!inUse.isEmpty()) {
+            var lines = new java.util.ArrayList<String>();
+            new java.util.TreeMap<>(inUse).forEach((slug, names) -> lines.add("vendor " + slug + ": used by " + String.join(", ", names)));
+            throw new InvalidInputException("file", "The file leaves out " + inUse.size() + " vendor(s) that migrations use; "
+                    + "nothing was imported. Add them back to the file, or change those migrations first.\n" + String.join("\n", lines));
+        }
         store.replaceAll(dataset);
+        releases.settleConflicts();
         String checksum = sha256(document);
         jdbc.sql("""
                 INSERT INTO dataset_import (checksum, imported_at, vendors, source) VALUES (?, ?, ?, 'import')
@@ -90,7 +107,8 @@ public class DatasetExchangeService {
     /** What an import did. */
     public record ImportResult(int vendors, String checksum) {}
 
-    record Exchange(String format, Dataset.Catalog capabilities, List<Dataset.VendorFile> vendors) {}
+    record Exchange(@Nullable String format, Dataset.@Nullable Release release, Dataset.Catalog capabilities,
+            List<Dataset.VendorFile> vendors) {}
 
     private static String sha256(byte[] bytes) {
         try {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DatasetStore {
 
-    private static final List<String> MIGRATION_FACTS = List.of("hashExport", "hashImportSchemes", "jitMigration", "bulkImport", "bulkExport");
+    /** The note of a value nobody has researched. */
+    static final String NOT_RESEARCHED = "Not researched yet; verify with the vendor.";
 
     private final JdbcClient jdbc;
 
@@ -45,18 +46,47 @@ class DatasetStore {
 
     void insert(Dataset.VendorFile v) {
         var id = UUID.randomUUID();
-        var m = v.migration();
-        jdbc.sql("""
+        columns(jdbc.sql("""
                 INSERT INTO vendor (id, slug, name, full_name, website, docs_url, tier, deployment, license, open_source,
                     pricing_models, audiences, regions, attestations, lifecycle_status, end_of_sale, end_of_life,
-                    hash_export_policy, hash_export_scheme, hash_import_schemes, jit_hook_name, bulk_import_format,
+                    hash_export_policy, hash_export_scheme, stored_scheme, hash_import_schemes, jit_hook_name, bulk_import_format,
                     bulk_import_limits, bulk_export_format, bulk_export_limits, outbound_override, outbound_override_reason,
                     inbound_override, inbound_override_reason, version)
                 VALUES (:id, :slug, :name, :fullName, :website, :docsUrl, :tier, :deployment, :license, :openSource,
                     :pricing, :audiences, :regions, :attestations, :lifecycle, :endOfSale, :endOfLife,
-                    :policy, :scheme, :schemes, :hook, :importFormat, :importLimits, :exportFormat, :exportLimits,
-                    :outbound, :outboundReason, :inbound, :inboundReason, 0)""")
-                .param("id", id).param("slug", v.slug()).param("name", v.name()).param("fullName", v.fullName())
+                    :policy, :scheme, :stored, :schemes, :hook, :importFormat, :importLimits, :exportFormat, :exportLimits,
+                    :outbound, :outboundReason, :inbound, :inboundReason, 0)"""), v).param("id", id).update();
+        children(id, v);
+    }
+
+    /**
+     * Rewrites an existing vendor (found by slug) with the file's facts and values, keeping its identity; the caller's
+     * transaction makes it all or nothing.
+     */
+    void replace(Dataset.VendorFile v) {
+        var id = jdbc.sql("SELECT id FROM vendor WHERE slug = ?").param(v.slug()).query(UUID.class).single();
+        columns(jdbc.sql("""
+                UPDATE vendor SET name = :name, full_name = :fullName, website = :website, docs_url = :docsUrl, tier = :tier,
+                    deployment = :deployment, license = :license, open_source = :openSource, pricing_models = :pricing,
+                    audiences = :audiences, regions = :regions, attestations = :attestations, lifecycle_status = :lifecycle,
+                    end_of_sale = :endOfSale, end_of_life = :endOfLife, hash_export_policy = :policy, hash_export_scheme = :scheme,
+                    stored_scheme = :stored, hash_import_schemes = :schemes, jit_hook_name = :hook,
+                    bulk_import_format = :importFormat, bulk_import_limits = :importLimits, bulk_export_format = :exportFormat,
+                    bulk_export_limits = :exportLimits, outbound_override = :outbound, outbound_override_reason = :outboundReason,
+                    inbound_override = :inbound, inbound_override_reason = :inboundReason, version = version + 1
+                WHERE id = :id"""), v).param("id", id).update();
+        jdbc.sql("DELETE FROM vendor_fact WHERE vendor_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM capability_value WHERE vendor_id = ?").param(id).update();
+        children(id, v);
+    }
+
+    void delete(String slug) {
+        jdbc.sql("DELETE FROM vendor WHERE slug = ?").param(slug).update();
+    }
+
+    private static JdbcClient.StatementSpec columns(JdbcClient.StatementSpec spec, Dataset.VendorFile v) {
+        var m = v.migration();
+        return spec.param("slug", v.slug()).param("name", v.name()).param("fullName", v.fullName())
                 .param("website", v.website()).param("docsUrl", v.docsUrl()).param("tier", v.tier())
                 .param("deployment", v.deployment()).param("license", v.license()).param("openSource", v.openSource())
                 .param("pricing", array(v.pricingModels())).param("audiences", array(v.audiences()))
@@ -64,16 +94,24 @@ class DatasetStore {
                 .param("lifecycle", v.lifecycle().status()).param("endOfSale", v.lifecycle().endOfSale())
                 .param("endOfLife", v.lifecycle().endOfLife())
                 .param("policy", m.hashExport().policy()).param("scheme", m.hashExport().scheme())
+                .param("stored", m.storedScheme() == null ? null : m.storedScheme().scheme())
                 .param("schemes", array(m.hashImportSchemes().schemes())).param("hook", m.jitMigration().hookName())
                 .param("importFormat", m.bulkImport().format()).param("importLimits", m.bulkImport().limits())
                 .param("exportFormat", m.bulkExport().format()).param("exportLimits", m.bulkExport().limits())
                 .param("outbound", v.overrides() == null ? null : v.overrides().outbound())
                 .param("outboundReason", v.overrides() == null ? null : v.overrides().outboundReason())
                 .param("inbound", v.overrides() == null ? null : v.overrides().inbound())
-                .param("inboundReason", v.overrides() == null ? null : v.overrides().inboundReason())
-                .update();
+                .param("inboundReason", v.overrides() == null ? null : v.overrides().inboundReason());
+    }
+
+    private void children(UUID id, Dataset.VendorFile v) {
+        var m = v.migration();
         v.facts().forEach((key, f) -> fact(id, key, f.note(), f.sources(), f.confirmed(), f.reviewedOn()));
         fact(id, "hashExport", m.hashExport().note(), m.hashExport().sources(), m.hashExport().confirmed(), m.hashExport().reviewedOn());
+        if (m.storedScheme() != null) {
+            var stored = m.storedScheme();
+            fact(id, "storedScheme", stored.note(), stored.sources(), stored.confirmed(), stored.reviewedOn());
+        }
         fact(id, "hashImportSchemes", m.hashImportSchemes().note(), m.hashImportSchemes().sources(), m.hashImportSchemes().confirmed(), m.hashImportSchemes().reviewedOn());
         fact(id, "jitMigration", m.jitMigration().note(), m.jitMigration().sources(), m.jitMigration().confirmed(), m.jitMigration().reviewedOn());
         fact(id, "bulkImport", m.bulkImport().note(), m.bulkImport().sources(), m.bulkImport().confirmed(), m.bulkImport().reviewedOn());
@@ -85,7 +123,7 @@ class DatasetStore {
                 .update());
     }
 
-    private void fact(UUID vendor, String key, String note, List<String> sources, boolean confirmed, java.time.LocalDate reviewedOn) {
+    private void fact(UUID vendor, String key, String note, List<String> sources, boolean confirmed, @Nullable LocalDate reviewedOn) {
         jdbc.sql("INSERT INTO vendor_fact (vendor_id, fact_key, note, sources, confirmed, reviewed_on) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(vendor, key, note, array(sources), confirmed, reviewedOn).update();
     }
@@ -94,11 +132,26 @@ class DatasetStore {
         return values.toArray(String[]::new);
     }
 
-    /** Replaces every vendor (values and facts go with them); the caller's transaction makes it all or nothing. */
+    /**
+     * Makes the vendor index exactly the dataset's: vendors it lacks are deleted, the others rewritten in place or
+     * added. The caller's transaction makes it all or nothing; the caller checks that no deleted vendor is in use.
+     */
     void replaceAll(Dataset dataset) {
-        jdbc.sql("DELETE FROM vendor").update();
         upsertCatalog(dataset.catalog());
-        dataset.vendors().forEach(this::insert);
+        var existing = new java.util.HashSet<>(slugs());
+        var wanted = dataset.vendors().stream().map(Dataset.VendorFile::slug).collect(java.util.stream.Collectors.toSet());
+        existing.stream().filter(slug -> !wanted.contains(slug)).forEach(this::delete);
+        for (var vendor : dataset.vendors()) {
+            if (existing.contains(vendor.slug())) {
+                replace(vendor);
+            } else {
+                insert(vendor);
+            }
+        }
+    }
+
+    List<String> slugs() {
+        return jdbc.sql("SELECT slug FROM vendor ORDER BY slug").query(String.class).list();
     }
 
     /** The whole vendor index as a dataset, in the same shape as db/dataset/. */
@@ -135,9 +188,13 @@ class DatasetStore {
             var jit = f.remove("jitMigration");
             var bulkImport = f.remove("bulkImport");
             var bulkExport = f.remove("bulkExport");
+            var stored = f.remove("storedScheme");
+            String storedScheme = rs.getString("stored_scheme");
             var migration = new Dataset.Migration(
                     new Dataset.HashExport(rs.getString("hash_export_policy"), rs.getString("hash_export_scheme"), note(hashExport),
                             sources(hashExport), confirmed(hashExport), reviewed(hashExport)),
+                    stored == null && storedScheme == null ? null
+                            : new Dataset.StoredScheme(storedScheme, note(stored), sources(stored), confirmed(stored), reviewed(stored)),
                     new Dataset.HashImport(strings(rs.getArray("hash_import_schemes")), note(hashImport), sources(hashImport),
                             confirmed(hashImport), reviewed(hashImport)),
                     new Dataset.Jit(support(caps, "jit-migration"), rs.getString("jit_hook_name"), note(jit), sources(jit), confirmed(jit), reviewed(jit)),
@@ -168,11 +225,11 @@ class DatasetStore {
 
     private static Dataset.Value value(Map<String, Dataset.Value> caps, String key) {
         var value = caps.get(key);
-        return value != null ? value : new Dataset.Value("unknown", "Not researched yet; verify with the vendor.", List.of(), false, LocalDate.EPOCH);
+        return value != null ? value : new Dataset.Value("unknown", NOT_RESEARCHED, List.of(), false, null);
     }
 
     private static String note(Dataset.@Nullable Sourced f) {
-        return f == null ? "Not researched yet; verify with the vendor." : f.note();
+        return f == null ? NOT_RESEARCHED : f.note();
     }
 
     private static List<String> sources(Dataset.@Nullable Sourced f) {
@@ -183,8 +240,8 @@ class DatasetStore {
         return f != null && f.confirmed();
     }
 
-    private static LocalDate reviewed(Dataset.@Nullable Sourced f) {
-        return f == null ? LocalDate.EPOCH : f.reviewedOn();
+    private static @Nullable LocalDate reviewed(Dataset.@Nullable Sourced f) {
+        return f == null ? null : f.reviewedOn();
     }
 
     private static List<String> strings(@Nullable Array array) throws SQLException {

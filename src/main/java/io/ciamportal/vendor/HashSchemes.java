@@ -7,7 +7,8 @@ import java.util.Set;
 public final class HashSchemes {
 
     public static final List<String> ALL = List.of("bcrypt", "scrypt", "firebase-scrypt", "pbkdf2-sha1", "pbkdf2-sha256",
-            "pbkdf2-sha512", "argon2i", "argon2id", "md5", "sha1", "sha256", "sha512", "ssha", "phpass", "hmac", "ldap", "crypt");
+            "pbkdf2-sha512", "argon2i", "argon2id", "argon2d", "md4", "md5", "sha1", "sha256", "sha512", "sha256-crypt", "sha512-crypt",
+            "ssha", "phpass", "hmac", "ldap", "crypt");
 
     /** Schemes that most destinations import: a hash in one of these is portable in practice. */
     public static final Set<String> WIDELY_IMPORTED = Set.of("bcrypt", "argon2id", "argon2i", "pbkdf2-sha256", "pbkdf2-sha512", "scrypt");

@@ -23,18 +23,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class VendorCurationService {
 
-    static final int MAX_NOTE = 1000;
+    static final int MAX_NOTE = Dataset.MAX_NOTE;
 
     private final JdbcClient jdbc;
     private final VendorService vendors;
+    private final DatasetStore store;
     private final AuditLog audit;
     private final Clock clock;
+    private final DatasetProperties properties;
 
-    VendorCurationService(JdbcClient jdbc, VendorService vendors, AuditLog audit, Clock clock) {
+    VendorCurationService(JdbcClient jdbc, VendorService vendors, DatasetStore store, AuditLog audit, Clock clock,
+            DatasetProperties properties) {
         this.jdbc = jdbc;
         this.vendors = vendors;
+        this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.properties = properties;
     }
 
     /** Sets one capability value; reviewed-on becomes today. */
@@ -275,8 +280,8 @@ public class VendorCurationService {
         // Every capability starts as an explicit unknown, so the vendor is complete in exports and in the matrix.
         jdbc.sql("""
                 INSERT INTO capability_value (vendor_id, capability_key, support, note, sources, confirmed, reviewed_on)
-                SELECT ?, key, 'UNKNOWN', 'Not researched yet; verify with the vendor.', '{}', false, ? FROM capability""")
-                .params(id, LocalDate.now(clock)).update();
+                SELECT ?, key, 'UNKNOWN', ?, '{}', false, NULL FROM capability""")
+                .params(id, DatasetStore.NOT_RESEARCHED).update();
         var after = new LinkedHashMap<String, Object>();
         after.put("slug", cleanSlug);
         after.put("name", cleanName);
@@ -314,30 +319,77 @@ public class VendorCurationService {
 
     public enum Direction { INBOUND, OUTBOUND }
 
-    /** Unconfirmed values and values not reviewed for a year, vendor by vendor. */
+    /**
+     * Every value that needs a curator, vendor by vendor: unknown capabilities, unconfirmed values, and facts read longer
+     * ago than {@code PORTAL_STALE_AFTER_DAYS} (capability values and the vendor's own facts alike).
+     */
     @Transactional(readOnly = true)
     public List<DataHealthItem> dataHealth() {
         var today = LocalDate.now(clock);
+        var staleBefore = today.minusDays(properties.staleAfterDays());
+        var dataset = store.read();
+        var names = new java.util.HashMap<String, String>();
+        dataset.catalog().groups().forEach(g -> g.capabilities().forEach(c -> names.put(c.key(), c.name())));
         var items = new ArrayList<DataHealthItem>();
-        var matrix = vendors.matrix(List.of(), null, false);
-        for (var v : matrix.vendors()) {
-            for (var c : matrix.capabilities()) {
-                var value = matrix.value(v.slug(), c.key());
-                if (value.support() == Support.UNKNOWN) {
-                    items.add(new DataHealthItem(v.slug(), v.name(), c.key(), c.name(), "Unknown", value.reviewedOn()));
-                } else if (!value.confirmed()) {
-                    items.add(new DataHealthItem(v.slug(), v.name(), c.key(), c.name(), "Unconfirmed", value.reviewedOn()));
-                } else if (value.reviewedOn() != null && value.reviewedOn().plusDays(VendorViews.REVIEW_AFTER_DAYS).isBefore(today)) {
-                    items.add(new DataHealthItem(v.slug(), v.name(), c.key(), c.name(), "Stale", value.reviewedOn()));
+        for (var v : dataset.vendors().stream().sorted(java.util.Comparator.comparing(d -> d.name().toLowerCase(java.util.Locale.ROOT))).toList()) {
+            for (var group : dataset.catalog().groups()) {
+                for (var c : group.capabilities()) {
+                    var value = v.capabilities().get(c.key());
+                    if (value == null || "unknown".equals(value.support())) {
+                        items.add(new DataHealthItem(v.slug(), v.name(), c.key(), c.name(), Problem.UNKNOWN,
+                                value == null ? null : value.reviewedOn(), value == null ? DatasetStore.NOT_RESEARCHED : value.note()));
+                    } else {
+                        health(items, v, c.key(), c.name(), value.confirmed(), value.reviewedOn(), value.note(), staleBefore);
+                    }
                 }
             }
+            v.facts().forEach((key, fact) -> health(items, v, "facts." + key, FACT_NAMES.getOrDefault(key, key) + " (vendor fact)",
+                    fact.confirmed(), fact.reviewedOn(), fact.note(), staleBefore));
+            var m = v.migration();
+            health(items, v, "migration.hashExport", "Password-hash export (migration fact)", m.hashExport().confirmed(),
+                    m.hashExport().reviewedOn(), m.hashExport().note(), staleBefore);
+            health(items, v, "migration.hashImportSchemes", "Imported hash schemes (migration fact)", m.hashImportSchemes().confirmed(),
+                    m.hashImportSchemes().reviewedOn(), m.hashImportSchemes().note(), staleBefore);
         }
         return items;
     }
 
-    /** One value that needs a curator's attention. */
-    public record DataHealthItem(String slug, String vendor, String capabilityKey, String capability, String problem,
-            @Nullable LocalDate reviewedOn) {}
+    private static void health(List<DataHealthItem> items, Dataset.VendorFile v, String key, String name, boolean confirmed,
+            @Nullable LocalDate reviewedOn, String note, LocalDate staleBefore) {
+        if (!confirmed) {
+            items.add(new DataHealthItem(v.slug(), v.name(), key, name, Problem.UNCONFIRMED, reviewedOn, note));
+        } else if (reviewedOn != null && reviewedOn.isBefore(staleBefore)) {
+            items.add(new DataHealthItem(v.slug(), v.name(), key, name, Problem.STALE, reviewedOn, note));
+        }
+    }
+
+    private static final Map<String, String> FACT_NAMES = Map.of("deployment", "Deployment", "license", "Licence", "pricing",
+            "Pricing", "audiences", "Audiences", "regions", "Regions", "attestations", "Attestations", "lifecycle", "Lifecycle",
+            "tier", "Tier");
+
+    /** Why a value is listed. */
+    public enum Problem {
+        UNKNOWN("Unknown"), UNCONFIRMED("Unconfirmed"), STALE("Stale");
+
+        private final String label;
+
+        Problem(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** One value that needs a curator's attention; {@code reviewedOn} is null when nobody has read it. */
+    public record DataHealthItem(String slug, String vendor, String key, String name, Problem problem,
+            @Nullable LocalDate reviewedOn, String note) {}
+
+    /** The stale threshold in days ({@code PORTAL_STALE_AFTER_DAYS}). */
+    public int staleAfterDays() {
+        return properties.staleAfterDays();
+    }
 
     private UUID vendorId(String slug) {
         return jdbc.sql("SELECT id FROM vendor WHERE slug = ?").param(slug).query(UUID.class).optional()
@@ -368,7 +420,7 @@ public class VendorCurationService {
         map.put("note", f.note());
         map.put("sources", f.sources());
         map.put("confirmed", f.confirmed());
-        map.put("reviewedOn", f.reviewedOn().toString());
+        map.put("reviewedOn", f.reviewedOn() == null ? null : f.reviewedOn().toString());
         return map;
     }
 

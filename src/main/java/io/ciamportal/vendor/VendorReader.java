@@ -94,7 +94,7 @@ class VendorReader {
                 new VendorViews.Lifecycle(LifecycleStatus.valueOf(rs.getString("lifecycle_status")),
                         rs.getObject("end_of_sale", LocalDate.class), rs.getObject("end_of_life", LocalDate.class)),
                 new VendorViews.Migration(HashExportPolicy.valueOf(rs.getString("hash_export_policy")),
-                        rs.getString("hash_export_scheme"), strings(rs.getArray("hash_import_schemes")),
+                        rs.getString("hash_export_scheme"), rs.getString("stored_scheme"), strings(rs.getArray("hash_import_schemes")),
                         rs.getString("jit_hook_name"), rs.getString("bulk_import_format"), rs.getString("bulk_import_limits"),
                         rs.getString("bulk_export_format"), rs.getString("bulk_export_limits")),
                 (Integer) rs.getObject("outbound_override", Integer.class), rs.getString("outbound_override_reason"),

@@ -14,24 +14,21 @@ public final class VendorViews {
 
     private VendorViews() {}
 
-    /** Facts older than this are marked "needs review". */
-    public static final int REVIEW_AFTER_DAYS = 365;
-
     public record Lifecycle(LifecycleStatus status, @Nullable LocalDate endOfSale, @Nullable LocalDate endOfLife) {}
 
-    /** One sourced fact: what it says, where it comes from, whether it was confirmed, when it was last reviewed. */
-    public record Fact(String key, String note, List<String> sources, boolean confirmed, LocalDate reviewedOn) {
-        public boolean needsReview(LocalDate today) {
-            return reviewedOn.plusDays(REVIEW_AFTER_DAYS).isBefore(today);
-        }
-    }
+    /**
+     * One sourced fact: what it says, where it comes from, whether it was confirmed, and the day it was read at its
+     * source ({@code null}: nobody has read it).
+     */
+    public record Fact(String key, String note, List<String> sources, boolean confirmed, @Nullable LocalDate reviewedOn) {}
 
     public record CapabilityValue(String key, String name, String groupKey, String groupName, Support support, String note,
             List<String> sources, boolean confirmed, @Nullable LocalDate reviewedOn) {}
 
     public record CapabilityInfo(String key, String name, String description, String groupKey, String groupName) {}
 
-    public record Migration(HashExportPolicy hashExportPolicy, @Nullable String hashExportScheme, List<String> hashImportSchemes,
+    public record Migration(HashExportPolicy hashExportPolicy, @Nullable String hashExportScheme, @Nullable String storedScheme,
+            List<String> hashImportSchemes,
             @Nullable String jitHookName, @Nullable String bulkImportFormat, @Nullable String bulkImportLimits,
             @Nullable String bulkExportFormat, @Nullable String bulkExportLimits) {}
 

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class Vocabulary {
 
-    public static final List<String> PRICING_MODELS = List.of("PER_MAU", "PER_ORGANIZATION", "FLAT", "OPEN_SOURCE", "QUOTE");
+    public static final List<String> PRICING_MODELS = List.of("PER_MAU", "PER_ORGANIZATION", "USAGE", "FLAT", "OPEN_SOURCE", "QUOTE");
     public static final List<String> AUDIENCES = List.of("B2C", "B2B", "B2B2C");
     /** {@code ANY} marks a self-hostable vendor: it runs wherever you run it. */
     public static final List<String> REGIONS = List.of("US", "EU", "UK", "CA", "AU", "JP", "IN", "SG", "BR", "CH", "ANY");

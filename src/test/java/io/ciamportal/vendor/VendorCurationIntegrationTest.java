@@ -98,7 +98,10 @@ class VendorCurationIntegrationTest extends PortalTestBase {
         assertThatThrownBy(() -> curation.createVendor("keycloak", "Another", VendorEnums.Deployment.MANAGED, VendorEnums.Tier.DEVELOPER_FIRST))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("already");
         var created = curation.createVendor("acme-identity", "Acme Identity", VendorEnums.Deployment.BOTH, VendorEnums.Tier.DEVELOPER_FIRST);
-        assertThat(created.capabilities()).hasSize(29).allSatisfy(c -> assertThat(c.support()).isEqualTo(Support.UNKNOWN));
+        assertThat(created.capabilities()).hasSize(vendors.catalogue().size()).allSatisfy(c -> {
+            assertThat(c.support()).isEqualTo(Support.UNKNOWN);
+            assertThat(c.reviewedOn()).as("nobody has read it yet").isNull();
+        });
         assertThat(created.summary().outbound().score()).isGreaterThanOrEqualTo(3);
 
         curation.updateFact("acme-identity", "license", "Proprietary licence per the vendor's terms page.",
@@ -114,7 +117,9 @@ class VendorCurationIntegrationTest extends PortalTestBase {
     void dataHealthListsUnconfirmedAndUnknownValues() {
         signIn("ROLE_ADMIN");
         var items = curation.dataHealth();
-        assertThat(items).anyMatch(i -> i.problem().equals("Unknown")).anyMatch(i -> i.problem().equals("Unconfirmed"));
+        assertThat(items).anyMatch(i -> i.problem() == VendorCurationService.Problem.UNKNOWN)
+                .anyMatch(i -> i.problem() == VendorCurationService.Problem.UNCONFIRMED)
+                .anyMatch(i -> i.key().startsWith("facts."));
     }
 
     @Test

@@ -169,7 +169,7 @@ class VendorApiController {
         out.put("note", f.note());
         out.put("sources", f.sources());
         out.put("confirmed", f.confirmed());
-        out.put("reviewedOn", f.reviewedOn().toString());
+        out.put("reviewedOn", f.reviewedOn() == null ? null : f.reviewedOn().toString());
         return out;
     }
 
