@@ -4,26 +4,47 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Capability coverage per group, for the compare radar: a capability counts 1 when supported, 0.5 when partial or a
- * paid add-on, 0 when not supported or unknown; the group's score is the share in percent, rounded. Pure.
+ * Capability coverage per group, for the compare radar and table, with what is known kept apart from what is not: a
+ * capability counts 1 when supported, 0.5 when partial or a paid add-on, 0 when not supported; an unknown value counts
+ * towards the unknown share, never as 0 % support, so a vendor little is known about looks unknown rather than weak.
+ * Both shares are percentages of the group's capabilities, rounded. Pure.
  */
 public final class Coverage {
 
     private Coverage() {}
 
-    /** slug -> group key -> percent (0 to 100), groups in catalogue order. */
-    public static Map<String, Map<String, Integer>> perGroup(Matrix matrix) {
-        var result = new LinkedHashMap<String, Map<String, Integer>>();
+    /**
+     * @param supported share of the group's capabilities supported (weighted as above), in percent
+     * @param unknown share of the group's capabilities whose support nobody knows, in percent
+     */
+    public record Share(int supported, int unknown) {
+
+        /** The most the group can be once the unknowns are answered: the supported share plus the unknown share. */
+        public int atMost() {
+            return Math.min(100, supported + unknown);
+        }
+
+        /** For example {@code 62 % supported, 10 % unknown} (or just {@code 62 % supported} when nothing is unknown). */
+        public String describe() {
+            return supported + " % supported" + (unknown > 0 ? ", " + unknown + " % unknown" : "");
+        }
+    }
+
+    /** slug -> group key -> shares, groups in catalogue order. */
+    public static Map<String, Map<String, Share>> perGroup(Matrix matrix) {
+        var result = new LinkedHashMap<String, Map<String, Share>>();
         for (var vendor : matrix.vendors()) {
             var sums = new LinkedHashMap<String, double[]>();
             for (var capability : matrix.capabilities()) {
-                var cell = sums.computeIfAbsent(capability.groupKey(), k -> new double[2]);
-                cell[0] += weight(matrix.supportOf(vendor.slug(), capability.key()));
-                cell[1] += 1;
+                var cell = sums.computeIfAbsent(capability.groupKey(), k -> new double[3]);
+                var support = matrix.supportOf(vendor.slug(), capability.key());
+                cell[0] += weight(support);
+                cell[1] += support == Support.UNKNOWN ? 1 : 0;
+                cell[2] += 1;
             }
-            var percents = new LinkedHashMap<String, Integer>();
-            sums.forEach((group, s) -> percents.put(group, (int) Math.round(100 * s[0] / s[1])));
-            result.put(vendor.slug(), percents);
+            var shares = new LinkedHashMap<String, Share>();
+            sums.forEach((group, s) -> shares.put(group, new Share((int) Math.round(100 * s[0] / s[2]), (int) Math.round(100 * s[1] / s[2]))));
+            result.put(vendor.slug(), shares);
         }
         return result;
     }

@@ -85,8 +85,9 @@ public final class CompareView extends VerticalLayout implements BeforeEnterObse
 
     private void show(List<VendorViews.Summary> selection) {
         boolean enough = selection.size() >= 2;
-        hint.setText(enough ? "Coverage counts a supported capability 1, partial or paid 0.5, no or unknown 0."
-                : "Choose two to four vendors.");
+        hint.setText(enough ? "Supported counts a capability 1, partial or paid 0.5, no 0. Unknown values are counted apart, "
+                + "never as missing: the solid shape is what is known, the dashed line what the vendor could reach if every unknown "
+                + "turned out supported." : "Choose two to four vendors.");
         radar.setVisible(enough);
         coverage.setVisible(enough);
         differences.setVisible(enough);
@@ -97,26 +98,52 @@ public final class CompareView extends VerticalLayout implements BeforeEnterObse
         var matrix = vendors.matrix(slugs, null, false);
         var percents = Coverage.perGroup(matrix);
         var groups = vendors.groups();
+        radar.setOption(radarOption(selection, groups, percents));
+
+        coverage.removeAllColumns();
+        coverage.addColumn(Map.Entry::getValue).setHeader("Group").setAutoWidth(true);
+        for (var v : selection) {
+            coverage.addColumn(entry -> share(percents, v.slug(), entry.getKey()).describe()).setHeader(v.name()).setAutoWidth(true);
+        }
+        coverage.setItems(new ArrayList<>(groups.entrySet()));
+        differences.show(matrix.onlyDifferences());
+    }
+
+    private static Coverage.Share share(Map<String, Map<String, Coverage.Share>> percents, String slug, String group) {
+        return percents.get(slug).getOrDefault(group, new Coverage.Share(0, 0));
+    }
+
+    /**
+     * One solid shape per vendor for the supported share and, in the same colour, a dashed outline up to supported plus
+     * unknown: the gap between them is what nobody knows yet. The legend names the vendors only.
+     */
+    static Map<String, Object> radarOption(List<VendorViews.Summary> selection, Map<String, String> groups,
+            Map<String, Map<String, Coverage.Share>> percents) {
         var indicators = new ArrayList<Map<String, Object>>();
         groups.forEach((key, name) -> indicators.add(Map.of("name", name, "max", 100)));
-        var series = new ArrayList<Map<String, Object>>();
+        var data = new ArrayList<Map<String, Object>>();
+        int index = 0;
         for (var v : selection) {
-            var values = groups.keySet().stream().map(g -> percents.get(v.slug()).getOrDefault(g, 0)).toList();
-            series.add(Map.of("name", v.name(), "value", values, "id", v.slug()));
+            String colour = PALETTE.get(index++ % PALETTE.size());
+            var supported = groups.keySet().stream().map(g -> share(percents, v.slug(), g).supported()).toList();
+            var atMost = groups.keySet().stream().map(g -> share(percents, v.slug(), g).atMost()).toList();
+            data.add(Map.of("name", v.name(), "value", supported, "id", v.slug(),
+                    "itemStyle", Map.of("color", colour), "lineStyle", Map.of("color", colour, "width", 2),
+                    "areaStyle", Map.of("color", colour, "opacity", 0.14)));
+            if (!atMost.equals(supported)) {
+                data.add(Map.of("name", v.name() + ": if every unknown is supported", "value", atMost, "id", v.slug(),
+                        "symbol", "none", "itemStyle", Map.of("color", colour),
+                        "lineStyle", Map.of("color", colour, "type", "dashed", "width", 1.5)));
+            }
         }
         var option = new LinkedHashMap<String, Object>();
         option.put("tooltip", Map.of());
         option.put("legend", Map.of("bottom", 0, "data", selection.stream().map(VendorViews.Summary::name).toList()));
         option.put("radar", Map.of("indicator", indicators, "radius", "62%"));
-        option.put("series", List.of(Map.of("type", "radar", "data", series, "areaStyle", Map.of("opacity", 0.12))));
-        radar.setOption(option);
-
-        coverage.removeAllColumns();
-        coverage.addColumn(Map.Entry::getValue).setHeader("Group").setAutoWidth(true);
-        for (var v : selection) {
-            coverage.addColumn(entry -> percents.get(v.slug()).getOrDefault(entry.getKey(), 0) + " %").setHeader(v.name()).setAutoWidth(true);
-        }
-        coverage.setItems(new ArrayList<>(groups.entrySet()));
-        differences.show(matrix.onlyDifferences());
+        option.put("series", List.of(Map.of("type", "radar", "data", data)));
+        return option;
     }
+
+    /** Series colours, each at least 4.5:1 against the light background; lines and areas, never text. */
+    static final List<String> PALETTE = List.of("#1f6fd1", "#c2410c", "#15803d", "#9333ea");
 }

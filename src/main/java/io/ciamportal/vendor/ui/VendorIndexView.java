@@ -75,7 +75,7 @@ public final class VendorIndexView extends VerticalLayout {
         audience.setEmptySelectionAllowed(true);
         audience.setEmptySelectionCaption("Any");
         pricing.setLabel("Pricing model");
-        pricing.setItems("PER_MAU", "PER_ORGANIZATION", "FLAT", "OPEN_SOURCE", "QUOTE");
+        pricing.setItems(io.ciamportal.vendor.Vocabulary.PRICING_MODELS);
         pricing.setEmptySelectionAllowed(true);
         pricing.setEmptySelectionCaption("Any");
         pricing.setItemLabelGenerator(p -> p == null ? "Any" : VendorBadges.words(p).replace("Per mau", "Per MAU"));
@@ -166,8 +166,11 @@ public final class VendorIndexView extends VerticalLayout {
                         "min", 0.5, "max", 5.5, "interval", 1),
                 "yAxis", Map.of("name", "Outbound (leaving)", "nameLocation", "middle", "nameGap", 30,
                         "min", 0.5, "max", 5.5, "interval", 1),
+                // labels never overlap: portal-chart.ts places each beside its point where there is room and hides it
+                // where there is none (the tooltip and the table below name every point)
                 "series", List.of(Map.of("type", "scatter", "symbolSize", 12, "data", points,
-                        "label", Map.of("show", true, "formatter", "{b}", "position", "right", "fontSize", 10))));
+                        "label", Map.of("show", true, "formatter", "{b}", "position", "right", "fontSize", 11),
+                        "labelLayout", Map.of("hideOverlap", true))));
     }
 
     private static Component nameLink(VendorViews.Summary v) {

@@ -65,12 +65,15 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
     private final AuditQueryService audit;
     private final boolean curator;
     private final Clock clock;
+    private final int staleAfterDays;
     private final java.util.List<VendorProfileTab> extraTabs;
     private String title = "Vendor";
     private String slug = "";
 
     VendorProfileView(VendorService vendors, VendorCurationService curation, AuditQueryService audit, CurrentUser currentUser,
-            Clock clock, org.springframework.beans.factory.ObjectProvider<VendorProfileTab> extraTabs) {
+            Clock clock, io.ciamportal.vendor.DatasetProperties dataset,
+            org.springframework.beans.factory.ObjectProvider<VendorProfileTab> extraTabs) {
+        this.staleAfterDays = dataset.staleAfterDays();
         this.extraTabs = extraTabs.orderedStream().sorted(java.util.Comparator.comparingInt(VendorProfileTab::order)).toList();
         this.vendors = vendors;
         this.curation = curation;
@@ -323,7 +326,7 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
         return r;
     }
 
-    private static Component capabilityRow(VendorViews.CapabilityValue c, LocalDate today, Runnable edit) {
+    private Component capabilityRow(VendorViews.CapabilityValue c, LocalDate today, Runnable edit) {
         var r = new Div();
         r.addClassName("portal-fact");
         var head = new Div(new Span(c.name()), VendorBadges.support(c.support()));
@@ -339,14 +342,17 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
         return r;
     }
 
-    private static Component meta(boolean confirmed, List<String> sources, LocalDate reviewedOn, LocalDate today) {
+    private Component meta(boolean confirmed, List<String> sources, @org.jspecify.annotations.Nullable LocalDate reviewedOn,
+            LocalDate today) {
         var meta = new Div(VendorBadges.confirmation(confirmed));
         meta.addClassName("portal-fact-meta");
         if (reviewedOn != null) {
-            meta.add(new Span("Reviewed " + reviewedOn));
-            if (reviewedOn.plusDays(VendorViews.REVIEW_AFTER_DAYS).isBefore(today)) {
+            meta.add(new Span("Read " + reviewedOn));
+            if (reviewedOn.plusDays(staleAfterDays).isBefore(today)) {
                 meta.add(new Badge("Needs review", Badge.Tone.WARNING));
             }
+        } else {
+            meta.add(new Span("Never read at a source"));
         }
         meta.add(VendorBadges.sources(sources));
         return meta;
