@@ -25,6 +25,10 @@ public class Application implements AppShellConfigurator {
             // offline check of an audit export: no Spring, no database
             System.exit(io.ciamportal.audit.AuditExport.runCommand(args));
         }
+        if (args.length > 0 && args[0].equals("dataset-report")) {
+            // completeness of a dataset release: no Spring, no database
+            System.exit(io.ciamportal.vendor.DatasetReport.runCommand(args));
+        }
         SpringApplication.run(Application.class, args);
     }
 }
