@@ -57,6 +57,17 @@ class Gate {
     @Column(nullable = false)
     private long changes;
 
+    /** How many approvals this gate needs; the migration's number, kept in step by {@link GateLifecycle}. */
+    @Column(name = "required_approvals", nullable = false)
+    private short requiredApprovals = 2;
+
+    /** Why the gate went back to open, when that is something its reviewers should see (null otherwise). */
+    @Column(name = "reopened_reason", length = 500)
+    private @Nullable String reopenedReason;
+
+    @Column(name = "reopened_at")
+    private @Nullable Instant reopenedAt;
+
     @Version
     private long version;
 
@@ -83,6 +94,11 @@ class Gate {
     }
 
     Gate(UUID migrationId, GateKey key) {
+        this(migrationId, key, 2);
+    }
+
+    Gate(UUID migrationId, GateKey key, int requiredApprovals) {
+        this.requiredApprovals = (short) requiredApprovals;
         this.id = UUID.randomUUID();
         this.migrationId = migrationId;
         this.gateKey = key.key();
@@ -107,6 +123,8 @@ class Gate {
         submittedBy = by;
         submittedAt = now;
         stateHash = currentStateHash;
+        reopenedReason = null;
+        reopenedAt = null;
         changes++;
     }
 
@@ -114,8 +132,8 @@ class Gate {
      * Records a reviewer's decision on the submitted state. Four eyes: the submitter never signs. The state must be the
      * one submitted, and one person's approval counts once.
      */
-    SignOff signOff(Signer signer, Decision decision, @Nullable String comment, String currentStateHash, int requiredApprovals,
-            Instant now) {
+    SignOff signOff(Signer signer, Decision decision, @Nullable String comment, String currentStateHash, @Nullable String assessment,
+            int requiredApprovals, Instant now) {
         if (decision == Decision.REVOKE) {
             throw new IllegalArgumentException("Use revoke()");
         }
@@ -135,7 +153,8 @@ class Gate {
         if (decision == Decision.APPROVE && signOffs.stream().anyMatch(s -> s.liveApproval() && s.signerId().equals(signer.id()))) {
             throw new RuleViolationException("You have approved this gate already; your approval counts once.");
         }
-        var signOff = new SignOff(signer, decision, comment, currentStateHash, now);
+        this.requiredApprovals = (short) requiredApprovals;
+        var signOff = new SignOff(signer, decision, comment, currentStateHash, assessment, now);
         signOffs.add(signOff);
         status = switch (decision) {
             case APPROVE -> liveApprovals() >= requiredApprovals ? GateStatus.APPROVED : GateStatus.SUBMITTED;
@@ -151,6 +170,7 @@ class Gate {
     SignOff revoke(Signer signer, @Nullable String comment, int requiredApprovals, Instant now) {
         var approval = signOffs.stream().filter(s -> s.liveApproval() && s.signerId().equals(signer.id())).findFirst()
                 .orElseThrow(() -> new RuleViolationException("You have no approval on this gate to revoke."));
+        this.requiredApprovals = (short) requiredApprovals;
         approval.revoke();
         var record = new SignOff(signer, Decision.REVOKE, comment, approval.stateHash(), now);
         signOffs.add(record);
@@ -163,6 +183,7 @@ class Gate {
 
     /** The number of approvals required changed: an approved gate may drop back, a submitted one may pass. */
     void requireApprovals(int requiredApprovals) {
+        this.requiredApprovals = (short) requiredApprovals;
         if (status == GateStatus.APPROVED && liveApprovals() < requiredApprovals) {
             status = GateStatus.SUBMITTED;
             changes++;
@@ -177,10 +198,18 @@ class Gate {
      * and the gate returns to open. Returns how many sign-offs were outdated.
      */
     int outdate() {
+        return outdate(null, null);
+    }
+
+    /**
+     * As {@link #outdate()}, with a reason the gate shows until it is submitted again (a changed pair, say) and that
+     * each outdated sign-off keeps.
+     */
+    int outdate(@Nullable String reason, @Nullable Instant now) {
         int count = 0;
         for (var s : signOffs) {
             if (s.live()) {
-                s.outdate();
+                s.outdate(reason);
                 count++;
             }
         }
@@ -188,7 +217,32 @@ class Gate {
         submittedBy = null;
         submittedAt = null;
         stateHash = null;
+        if (reason != null) {
+            reopenedReason = reason;
+            reopenedAt = now;
+        }
         changes++;
+        return count;
+    }
+
+    /**
+     * This person's approvals stop counting (they are no longer a reviewer of the migration): each is outdated with the
+     * reason, and an approved gate with too few approvals left drops back to submitted. Returns how many stopped.
+     */
+    int discountApprovalsOf(UUID user, String reason) {
+        int count = 0;
+        for (var s : signOffs) {
+            if (s.liveApproval() && s.signerId().equals(user)) {
+                s.outdate(reason);
+                count++;
+            }
+        }
+        if (count > 0) {
+            if (status == GateStatus.APPROVED && liveApprovals() < requiredApprovals) {
+                status = GateStatus.SUBMITTED;
+            }
+            changes++;
+        }
         return count;
     }
 
@@ -231,6 +285,10 @@ class Gate {
 
     // ---- reading ------------------------------------------------------------------------------------------------
 
+    int requiredApprovals() {
+        return requiredApprovals;
+    }
+
     long liveApprovals() {
         return signOffs.stream().filter(SignOff::liveApproval).map(SignOff::signerId).distinct().count();
     }
@@ -269,6 +327,14 @@ class Gate {
 
     @Nullable String stateHash() {
         return stateHash;
+    }
+
+    @Nullable String reopenedReason() {
+        return reopenedReason;
+    }
+
+    @Nullable Instant reopenedAt() {
+        return reopenedAt;
     }
 
     List<GateCriterion> criteria() {

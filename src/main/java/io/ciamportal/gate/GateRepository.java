@@ -12,4 +12,10 @@ interface GateRepository extends JpaRepository<Gate, UUID> {
     Optional<Gate> findByMigrationIdAndGateKey(UUID migrationId, String gateKey);
 
     List<Gate> findByMigrationIdInAndStatus(List<UUID> migrationIds, GateStatus status);
+
+    /** Migrations in which this person has an approval that still counts. */
+    @org.springframework.data.jpa.repository.Query("""
+            select distinct g.migrationId from Gate g join g.signOffs s
+            where s.signerId = ?1 and s.decision = io.ciamportal.gate.Decision.APPROVE and s.outdated = false and s.revoked = false""")
+    List<UUID> findMigrationsWithLiveApprovalBy(UUID signerId);
 }

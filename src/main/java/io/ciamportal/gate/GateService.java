@@ -75,13 +75,14 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
     @Transactional(readOnly = true)
     public List<GateViews.GateView> board(UUID migrationId) {
         var access = migrations.access(migrationId);
+        var now = migrations.assessment(migrationId);
         var byKey = new LinkedHashMap<GateKey, Gate>();
         gates.findByMigrationId(migrationId).forEach(g -> byKey.put(g.key(), g));
         var result = new ArrayList<GateViews.GateView>();
         for (var key : GateKey.values()) {
             var gate = byKey.get(key);
             if (gate != null) {
-                result.add(view(gate, access));
+                result.add(view(gate, access, now));
             }
         }
         return result;
@@ -90,7 +91,30 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
     @Transactional(readOnly = true)
     public GateViews.GateView gate(UUID migrationId, String key) {
         var access = migrations.access(migrationId);
-        return view(load(migrationId, key), access);
+        return view(load(migrationId, key), access, migrations.assessment(migrationId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, List<String>> assessmentChanges(UUID migrationId, io.ciamportal.migration.Assessment now) {
+        migrations.access(migrationId);
+        var changes = new LinkedHashMap<String, List<String>>();
+        var byKey = new LinkedHashMap<GateKey, Gate>();
+        gates.findByMigrationId(migrationId).forEach(g -> byKey.put(g.key(), g));
+        for (var key : GateKey.values()) {
+            var gate = byKey.get(key);
+            var changed = gate == null ? List.<String>of() : assessmentChanges(gate, now);
+            if (!changed.isEmpty()) {
+                changes.put(key.title(), changed);
+            }
+        }
+        return changes;
+    }
+
+    /** What changed in the assessment since the newest approval that still counts was given. */
+    private static List<String> assessmentChanges(Gate gate, io.ciamportal.migration.Assessment now) {
+        return gate.signOffs().stream().filter(SignOff::liveApproval).reduce((a, b) -> b)
+                .map(s -> io.ciamportal.migration.AssessmentSnapshot.changes(s.assessment(), now)).orElse(List.of());
     }
 
     /** Submitted gates across the caller's migrations that wait for their sign-off. */
@@ -170,7 +194,9 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
         }
         String before = gate.status().name();
         try {
-            var signOff = gate.signOff(signer(me, access), decision, clean, stateHash(gate, access), access.requiredApprovals(), clock.instant());
+            String assessment = io.ciamportal.migration.AssessmentSnapshot.of(migrations.assessment(migrationId));
+            var signOff = gate.signOff(signer(me, access), decision, clean, stateHash(gate, access), assessment, access.requiredApprovals(),
+                    clock.instant());
             gates.flush();
             var after = new LinkedHashMap<String, @Nullable Object>();
             after.put("decision", decision.name());
@@ -311,7 +337,7 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
     }
 
     private static void requireReviewer(MigrationViews.Access access, PortalPrincipal me) {
-        if (!me.hasRole(PortalRole.REVIEWER) || access.myRole() != MemberRole.REVIEWER) {
+        if (!access.canSign()) {
             throw new AccessDeniedException("Only members with the reviewer role sign off gates.");
         }
     }
@@ -329,14 +355,16 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
     }
 
     /**
-     * The SHA-256 of what a sign-off rests on: the gate's criteria and evidence (files by their SHA-256) and the
-     * migration's inventory, in canonical JSON.
+     * The SHA-256 of what a sign-off rests on: the gate's criteria and evidence (files by their SHA-256), the
+     * migration's pair (source and destination) and its inventory, in canonical JSON.
      */
     static String stateHash(Gate gate, MigrationViews.Access access) {
         var state = new LinkedHashMap<String, Object>();
         state.put("gate", gate.key().key());
         state.put("criteria", gate.criteria().stream().map(GateCriterion::text).toList());
         state.put("evidence", gate.evidence().stream().map(GateEvidence::describe).toList());
+        state.put("source", access.source());
+        state.put("destination", access.destination());
         state.put("inventory", access.inventory());
         return EvidenceFiles.sha256(java.util.Objects.requireNonNull(CanonicalJson.of(state)).getBytes(StandardCharsets.UTF_8));
     }
@@ -368,14 +396,18 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
     }
 
     private GateViews.GateView view(Gate gate, MigrationViews.Access access) {
+        return view(gate, access, null);
+    }
+
+    private GateViews.GateView view(Gate gate, MigrationViews.Access access, io.ciamportal.migration.@Nullable Assessment now) {
         var me = currentUser.require();
         var memberNames = new LinkedHashMap<UUID, String>();
         access.members().forEach(m -> memberNames.put(m.userId(), m.displayName()));
         var evidence = gate.evidence().stream().map(e -> new GateViews.Evidence(e.id(), e.kind().name(), e.title(), e.body(), e.url(),
                 e.fileName(), e.contentType(), e.sizeBytes(), e.sha256(), memberNames.getOrDefault(e.addedBy(), name(e.addedBy())), e.addedAt())).toList();
         var signOffs = gate.signOffs().stream().map(s -> new GateViews.SignOffView(s.id(), s.signerId(), s.signerName(), s.signerRole(),
-                s.meaning(), s.decision(), s.comment(), s.stateHash(), s.signedAt(), s.outdated(), s.revoked())).toList();
-        boolean reviewer = me.hasRole(PortalRole.REVIEWER) && access.myRole() == MemberRole.REVIEWER;
+                s.meaning(), s.decision(), s.comment(), s.stateHash(), s.signedAt(), s.outdated(), s.revoked(), s.outdatedReason())).toList();
+        boolean reviewer = access.canSign();
         boolean open = gate.status() == GateStatus.OPEN || gate.status() == GateStatus.CHANGES_REQUESTED || gate.status() == GateStatus.REJECTED;
         boolean signable = gate.status() == GateStatus.SUBMITTED || gate.status() == GateStatus.APPROVED;
         return new GateViews.GateView(gate.migrationId(), gate.key(), gate.status(),
@@ -384,6 +416,7 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
                 gate.criteria().stream().map(c -> new GateViews.Criterion(c.id(), c.text(), c.custom())).toList(), evidence, signOffs,
                 stateHash(gate, access), access.canEdit(), access.canEdit() && open && !gate.evidence().isEmpty(),
                 reviewer && signable && !me.userId().equals(gate.submittedBy()) && !gate.hasLiveApprovalBy(me.userId()),
-                reviewer && gate.hasLiveApprovalBy(me.userId()), access.canManage());
+                reviewer && gate.hasLiveApprovalBy(me.userId()), access.canManage(), gate.reopenedReason(), gate.reopenedAt(),
+                now == null ? List.of() : assessmentChanges(gate, now));
     }
 }

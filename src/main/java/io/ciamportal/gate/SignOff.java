@@ -54,6 +54,14 @@ class SignOff {
     @Column(nullable = false)
     private boolean revoked;
 
+    /** Why the sign-off stopped counting (the pair changed, the reviewer left), shown next to it. */
+    @Column(name = "outdated_reason", length = 300)
+    private @Nullable String outdatedReason;
+
+    /** The assessment it was given on: item verdicts and strategy, canonical JSON (null before this was recorded). */
+    @Column(name = "assessment")
+    private @Nullable String assessment;
+
     protected SignOff() {
         this.id = new UUID(0, 0);
         this.signerId = id;
@@ -63,6 +71,11 @@ class SignOff {
         this.decision = Decision.APPROVE;
         this.stateHash = "";
         this.signedAt = Instant.EPOCH;
+    }
+
+    SignOff(Signer signer, Decision decision, @Nullable String comment, String stateHash, @Nullable String assessment, Instant signedAt) {
+        this(signer, decision, comment, stateHash, signedAt);
+        this.assessment = assessment;
     }
 
     SignOff(Signer signer, Decision decision, @Nullable String comment, String stateHash, Instant signedAt) {
@@ -86,8 +99,17 @@ class SignOff {
         return !outdated && !revoked && decision != Decision.REVOKE;
     }
 
-    void outdate() {
+    void outdate(@Nullable String reason) {
         this.outdated = true;
+        this.outdatedReason = reason;
+    }
+
+    @Nullable String outdatedReason() {
+        return outdatedReason;
+    }
+
+    @Nullable String assessment() {
+        return assessment;
     }
 
     void revoke() {

@@ -130,6 +130,10 @@ class Migration {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Who made the last change (null on migrations from before this was recorded). */
+    @Column(name = "updated_by")
+    private @Nullable UUID updatedBy;
+
     @Version
     private long version;
 
@@ -152,6 +156,7 @@ class Migration {
         this.ownerId = ownerId;
         this.createdAt = now;
         this.updatedAt = now;
+        this.updatedBy = ownerId;
         this.members.add(new Member(ownerId, MemberRole.OWNER));
         apply(inventory);
     }
@@ -162,25 +167,30 @@ class Migration {
         }
     }
 
-    void rename(String newName, Instant now) {
-        this.name = newName;
+    private void touch(UUID by, Instant now) {
         this.updatedAt = now;
+        this.updatedBy = by;
     }
 
-    void changePair(String newSource, String newDestination, Instant now) {
+    void rename(String newName, UUID by, Instant now) {
+        this.name = newName;
+        touch(by, now);
+    }
+
+    void changePair(String newSource, String newDestination, UUID by, Instant now) {
         requireDifferent(newSource, newDestination);
         this.source = newSource;
         this.destination = newDestination;
-        this.updatedAt = now;
+        touch(by, now);
     }
 
-    void updateInventory(Inventory inventory, Instant now) {
+    void updateInventory(Inventory inventory, UUID by, Instant now) {
         apply(inventory);
-        this.updatedAt = now;
+        touch(by, now);
     }
 
     /** Adds a member or changes their role; the owner stays the owner. */
-    void putMember(UUID userId, MemberRole role, Instant now) {
+    void putMember(UUID userId, MemberRole role, UUID by, Instant now) {
         if (role == MemberRole.OWNER && !userId.equals(ownerId)) {
             throw new RuleViolationException("A migration has one owner; give this person another role.");
         }
@@ -189,25 +199,25 @@ class Migration {
         }
         members.remove(new Member(userId, role));
         members.add(new Member(userId, role));
-        this.updatedAt = now;
+        touch(by, now);
     }
 
-    void removeMember(UUID userId, Instant now) {
+    void removeMember(UUID userId, UUID by, Instant now) {
         if (userId.equals(ownerId)) {
             throw new RuleViolationException("The owner cannot be removed from the migration.");
         }
         if (!members.remove(new Member(userId, MemberRole.VIEWER))) {
             throw new io.ciamportal.shared.NotFoundException("This person is not a member.");
         }
-        this.updatedAt = now;
+        touch(by, now);
     }
 
-    void requireApprovals(int count, Instant now) {
+    void requireApprovals(int count, UUID by, Instant now) {
         if (count < 1 || count > 5) {
             throw new io.ciamportal.shared.InvalidInputException("requiredApprovals", "Between 1 and 5 reviewers must approve each gate.");
         }
         this.requiredApprovals = (short) count;
-        this.updatedAt = now;
+        touch(by, now);
     }
 
     int requiredApprovals() {
@@ -273,6 +283,10 @@ class Migration {
 
     Instant updatedAt() {
         return updatedAt;
+    }
+
+    @Nullable UUID updatedBy() {
+        return updatedBy;
     }
 
     long version() {

@@ -11,9 +11,13 @@ public final class MigrationViews {
 
     private MigrationViews() {}
 
+    /**
+     * A migration in the list. {@code missingVendors} names the source or destination slugs that are no longer in the
+     * vendor index: the migration still opens, and every verdict resting on them is unknown.
+     */
     public record Summary(UUID id, String name, String source, String sourceName, String destination, String destinationName,
             String ownerName, @Nullable MemberRole myRole, int difficulty, Assessment.Strategy strategy, int done, int total,
-            Instant updatedAt) {}
+            Instant updatedAt, List<String> missingVendors) {}
 
     public record Member(UUID userId, String username, String displayName, MemberRole role) {}
 
@@ -34,9 +38,15 @@ public final class MigrationViews {
         }
     }
 
-    /** Everything a member sees of a migration. */
+    /**
+     * Everything a member sees of a migration. {@code version} is what an edit must be based on; {@code updatedBy} who
+     * made the last change.
+     */
     public record Details(Summary summary, Inventory inventory, List<Member> members, Assessment assessment, List<Phase> plan,
-            boolean canEdit, boolean canManageMembers, long version) {}
+            boolean canEdit, boolean canManageMembers, long version, @Nullable String updatedBy) {}
+
+    /** A change of name, source or destination (null: keep it), as the migration page and PATCH send it. */
+    public record Patch(@Nullable String name, @Nullable String source, @Nullable String destination) {}
 
     /** A new migration as a form or the API gives it. */
     public record NewMigration(String name, String source, String destination, Inventory inventory, List<MemberRequest> members) {}
@@ -51,9 +61,17 @@ public final class MigrationViews {
      *
      * @param myRole the caller's role in the migration, or null for an admin who is not a member
      */
-    public record Access(UUID migrationId, String name, UUID ownerId,
-            @Nullable MemberRole myRole, boolean admin, boolean canEdit, boolean canManage, int requiredApprovals,
-            java.util.Map<String, @Nullable Object> inventory, List<Member> members) {}
+    public record Access(UUID migrationId, String name, String source, String destination, UUID ownerId,
+            @Nullable MemberRole myRole, boolean admin, boolean canEdit, boolean canManage, boolean canSign, int requiredApprovals,
+            java.util.Map<String, @Nullable Object> inventory, List<Member> members) {
+
+        /** The people whose approvals count: members with the reviewer role in this migration. */
+        public java.util.Set<UUID> reviewers() {
+            var ids = new java.util.HashSet<UUID>();
+            members.stream().filter(m -> m.role() == MemberRole.REVIEWER).forEach(m -> ids.add(m.userId()));
+            return ids;
+        }
+    }
 
     /** A migration the caller reviews, for the sign-off inbox. */
     public record Reviewed(UUID migrationId, String name) {}

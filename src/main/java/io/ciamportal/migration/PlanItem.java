@@ -56,6 +56,12 @@ class PlanItem {
     @Column(name = "done_by")
     private @Nullable UUID doneBy;
 
+    @Column(name = "changed_by")
+    private @Nullable UUID changedBy;
+
+    @Column(name = "changed_at")
+    private @Nullable Instant changedAt;
+
     @Version
     private long version;
 
@@ -79,13 +85,14 @@ class PlanItem {
     }
 
     /** Edits the item; an edited suggestion becomes the team's own, so regenerating the plan leaves it alone. */
-    void edit(String newText, @Nullable UUID newOwner, @Nullable LocalDate due) {
+    void edit(String newText, @Nullable UUID newOwner, @Nullable LocalDate due, UUID by, Instant at) {
         if (kind == Kind.GENERATED) {
             kind = Kind.CUSTOM;
         }
         this.text = newText;
         this.ownerId = newOwner;
         this.dueOn = due;
+        touch(by, at);
     }
 
     void complete(UUID by, Instant at) {
@@ -95,6 +102,12 @@ class PlanItem {
         this.done = true;
         this.doneAt = at;
         this.doneBy = by;
+        touch(by, at);
+    }
+
+    private void touch(UUID by, Instant at) {
+        this.changedBy = by;
+        this.changedAt = at;
     }
 
     /** A suggestion nobody has touched: not done, no owner, no due date, never edited. */
@@ -102,10 +115,19 @@ class PlanItem {
         return kind == Kind.GENERATED && !done && ownerId == null && dueOn == null;
     }
 
-    void reopen() {
+    void reopen(UUID by, Instant at) {
         this.done = false;
         this.doneAt = null;
         this.doneBy = null;
+        touch(by, at);
+    }
+
+    @Nullable UUID changedBy() {
+        return changedBy;
+    }
+
+    @Nullable Instant changedAt() {
+        return changedAt;
     }
 
     void requireRemovable() {

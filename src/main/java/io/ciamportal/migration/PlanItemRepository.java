@@ -7,4 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface PlanItemRepository extends JpaRepository<PlanItem, UUID> {
 
     List<PlanItem> findByMigrationIdOrderByPhaseAscPositionAsc(UUID migrationId);
+
+    /** The plans of several migrations in one query (the migrations list). */
+    List<PlanItem> findByMigrationIdIn(java.util.Collection<UUID> migrationIds);
 }

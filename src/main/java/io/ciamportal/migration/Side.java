@@ -73,6 +73,15 @@ public record Side(
                 Map.copyOf(capabilities), Map.of(), 1, 3);
     }
 
+    /**
+     * A vendor a migration names that is no longer in the vendor index: nothing about it is known, so every verdict that
+     * rests on it is unknown, and the migration still opens.
+     */
+    public static Side missing(String slug) {
+        return new Side(slug, slug + " (no longer in the vendor index)", false, HashExportPolicy.UNKNOWN, null, Set.of(), false, null,
+                Map.of(), Map.of(), 4, 4);
+    }
+
     private static String label(String key) {
         return switch (key) {
             case "hashExport" -> "Password-hash export";

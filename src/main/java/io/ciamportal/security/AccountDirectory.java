@@ -29,7 +29,11 @@ class AccountDirectory implements UserDetailsService {
     private final PortalProperties properties;
     private final Clock clock;
 
-    AccountDirectory(UserAccountRepository users, AuditLog audit, PortalProperties properties, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    AccountDirectory(UserAccountRepository users, AuditLog audit, PortalProperties properties, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.audit = audit;
         this.properties = properties;
@@ -89,6 +93,7 @@ class AccountDirectory implements UserDetailsService {
                 users.flush();
                 audit.record(provider, AuditEvent.success("USER_ROLES_CHANGED", "user", account.id().toString(),
                         Map.of("roles", before), Map.of("roles", after, "source", "identity provider claim")));
+                events.publishEvent(new RolesChanged(account.id(), java.util.Set.copyOf(before), java.util.Set.copyOf(after)));
             }
         }
         account.signedIn(clock.instant(), displayName, email);

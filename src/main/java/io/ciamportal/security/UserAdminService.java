@@ -40,9 +40,11 @@ public class UserAdminService {
     private final CurrentUser currentUser;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     UserAdminService(UserAccountRepository users, AuditLog audit, PasswordEncoder passwordEncoder,
-            CurrentUser currentUser, JdbcClient jdbc, Clock clock) {
+            CurrentUser currentUser, JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.audit = audit;
         this.passwordEncoder = passwordEncoder;
@@ -77,6 +79,9 @@ public class UserAdminService {
         users.flush();
         audit.record(AuditEvent.success("USER_ROLES_CHANGED", "user", id.toString(),
                 Map.of("roles", before), Map.of("roles", account.roles())));
+        if (!before.equals(account.roles())) {
+            events.publishEvent(new RolesChanged(account.id(), Set.copyOf(before), Set.copyOf(account.roles())));
+        }
         return account.summary();
     }
 

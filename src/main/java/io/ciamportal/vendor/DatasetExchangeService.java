@@ -93,6 +93,8 @@ public class DatasetExchangeService {
                     + "nothing was imported. Add them back to the file, or change those migrations first.\n" + String.join("\n", lines));
         }
         store.replaceAll(dataset);
+        store.markChanged(dataset.vendors().stream().map(Dataset.VendorFile::slug).toList(), "a dataset import",
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         releases.settleConflicts();
         String checksum = sha256(document);
         jdbc.sql("""

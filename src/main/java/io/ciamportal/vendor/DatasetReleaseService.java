@@ -92,6 +92,7 @@ public class DatasetReleaseService {
             throw new io.ciamportal.shared.InvalidInputException("path", "The release's value cannot be taken: " + String.join("; ", errors));
         }
         store.replace(changed);
+        store.markChanged(List.of(slug), "the release's value taken by a curator", OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
         jdbc.sql("DELETE FROM dataset_conflict WHERE slug = ? AND path = ?").params(slug, path).update();
         audit.record(AuditEvent.success("DATASET_CONFLICT_ACCEPTED", "vendor", slug, entry(path, before), entry(path, node(releaseValue))));
     }

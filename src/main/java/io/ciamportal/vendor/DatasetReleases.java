@@ -103,6 +103,10 @@ class DatasetReleases {
         result.replacements().forEach(store::replace);
         result.inserts().forEach(store::insert);
         var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        var touched = new ArrayList<String>();
+        result.replacements().forEach(v -> touched.add(v.slug()));
+        result.inserts().forEach(v -> touched.add(v.slug()));
+        store.markChanged(touched, "dataset release " + version, now);
         var summary = result.counts().asMap();
         jdbc.sql("""
                 INSERT INTO dataset_release (version, checksum, published_on, document, applied_at, summary)

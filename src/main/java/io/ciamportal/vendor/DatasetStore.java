@@ -80,6 +80,13 @@ class DatasetStore {
         children(id, v);
     }
 
+    /** Records who made the last change of these vendors (a release, an import, a curator) and when. */
+    void markChanged(List<String> slugs, String by, java.time.OffsetDateTime at) {
+        if (!slugs.isEmpty()) {
+            jdbc.sql("UPDATE vendor SET changed_by = ?, changed_at = ? WHERE slug = ANY(?)").params(by, at, array(slugs)).update();
+        }
+    }
+
     void delete(String slug) {
         jdbc.sql("DELETE FROM vendor WHERE slug = ?").param(slug).update();
     }

@@ -31,9 +31,11 @@ public class VendorCurationService {
     private final AuditLog audit;
     private final Clock clock;
     private final DatasetProperties properties;
+    private final io.ciamportal.security.CurrentUser currentUser;
 
     VendorCurationService(JdbcClient jdbc, VendorService vendors, DatasetStore store, AuditLog audit, Clock clock,
-            DatasetProperties properties) {
+            DatasetProperties properties, io.ciamportal.security.CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.jdbc = jdbc;
         this.vendors = vendors;
         this.store = store;
@@ -43,7 +45,7 @@ public class VendorCurationService {
     }
 
     /** Sets one capability value; reviewed-on becomes today. */
-    public VendorViews.CapabilityValue updateCapability(String slug, String capability, CapabilityEdit edit) {
+    public VendorViews.CapabilityValue updateCapability(String slug, long expectedVersion, String capability, CapabilityEdit edit) {
         var profile = vendors.profile(slug);
         var before = profile.capabilities().stream().filter(c -> c.key().equals(capability)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("capability", "Unknown capability " + capability + "."));
@@ -59,7 +61,7 @@ public class VendorCurationService {
             throw new InvalidInputException("sources", "A confirmed value needs at least one source URL.");
         }
         LocalDate today = LocalDate.now(clock);
-        UUID vendorId = vendorId(slug);
+        UUID vendorId = claim(slug, expectedVersion);
         jdbc.sql("""
                 INSERT INTO capability_value (vendor_id, capability_key, support, note, sources, confirmed, reviewed_on)
                 VALUES (:vendor, :capability, :support, :note, :sources, :confirmed, :reviewed)
@@ -68,7 +70,6 @@ public class VendorCurationService {
                 .param("vendor", vendorId).param("capability", capability).param("support", edit.support().name())
                 .param("note", note).param("sources", sources.toArray(String[]::new)).param("confirmed", edit.confirmed())
                 .param("reviewed", today).update();
-        jdbc.sql("UPDATE vendor SET version = version + 1 WHERE id = ?").param(vendorId).update();
         var after = new VendorViews.CapabilityValue(before.key(), before.name(), before.groupKey(), before.groupName(),
                 edit.support(), note, sources, edit.confirmed(), today);
         audit.record(AuditEvent.success("VENDOR_VALUE_CHANGED", "vendor", slug, describe(before), describe(after)));
@@ -76,7 +77,7 @@ public class VendorCurationService {
     }
 
     /** Updates the sourcing of one of the vendor's own facts (deployment, licence, hash export, ...). */
-    public VendorViews.Fact updateFact(String slug, String factKey, String note, List<String> sources, boolean confirmed) {
+    public VendorViews.Fact updateFact(String slug, long expectedVersion, String factKey, String note, List<String> sources, boolean confirmed) {
         var profile = vendors.profile(slug);
         var before = profile.facts().get(factKey);
         if (before == null && !EDITABLE_FACTS.contains(factKey)) {
@@ -91,13 +92,12 @@ public class VendorCurationService {
             throw new InvalidInputException("sources", "A confirmed value needs at least one source URL.");
         }
         var today = LocalDate.now(clock);
-        UUID vendorId = vendorId(slug);
+        UUID vendorId = claim(slug, expectedVersion);
         jdbc.sql("""
                 INSERT INTO vendor_fact (vendor_id, fact_key, note, sources, confirmed, reviewed_on) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (vendor_id, fact_key) DO UPDATE SET note = EXCLUDED.note, sources = EXCLUDED.sources,
                     confirmed = EXCLUDED.confirmed, reviewed_on = EXCLUDED.reviewed_on""")
                 .params(vendorId, factKey, text, cleanSources.toArray(String[]::new), confirmed, today).update();
-        jdbc.sql("UPDATE vendor SET version = version + 1 WHERE id = ?").param(vendorId).update();
         var after = new VendorViews.Fact(factKey, text, cleanSources, confirmed, today);
         audit.record(AuditEvent.success("VENDOR_FACT_CHANGED", "vendor", slug, before == null ? null : describe(before), describe(after)));
         return after;
@@ -109,8 +109,11 @@ public class VendorCurationService {
      * Replaces a vendor's own facts after validating all of them; nothing changes when one is invalid. The audit
      * entry holds the fields that changed, before and after.
      */
-    public VendorViews.Profile updateFacts(String slug, FactsEdit edit) {
+    public VendorViews.Profile updateFacts(String slug, long expectedVersion, FactsEdit edit) {
         var profile = vendors.profile(slug);
+        if (profile.version() != expectedVersion) {
+            throw stale(profile);
+        }
         var before = FactsEdit.of(profile);
         var clean = validFacts(edit);
         var changedBefore = new LinkedHashMap<String, Object>();
@@ -125,13 +128,14 @@ public class VendorCurationService {
         if (changedAfter.isEmpty()) {
             return profile;
         }
+        claim(slug, expectedVersion);
         jdbc.sql("""
                 UPDATE vendor SET name = :name, full_name = :fullName, website = :website, docs_url = :docsUrl, tier = :tier,
                     deployment = :deployment, license = :license, open_source = :openSource, pricing_models = :pricing,
                     audiences = :audiences, regions = :regions, attestations = :attestations, lifecycle_status = :lifecycle,
                     end_of_sale = :endOfSale, end_of_life = :endOfLife, hash_export_policy = :policy, hash_export_scheme = :scheme,
                     hash_import_schemes = :imports, jit_hook_name = :jit, bulk_import_format = :bif, bulk_import_limits = :bil,
-                    bulk_export_format = :bef, bulk_export_limits = :bel, version = version + 1
+                    bulk_export_format = :bef, bulk_export_limits = :bel
                 WHERE slug = :slug""")
                 .param("name", clean.name()).param("fullName", clean.fullName()).param("website", clean.website())
                 .param("docsUrl", clean.docsUrl()).param("tier", clean.tier().name()).param("deployment", clean.deployment().name())
@@ -292,7 +296,7 @@ public class VendorCurationService {
     }
 
     /** Sets or clears (score null) a curator's override of the inbound or outbound difficulty. */
-    public void overrideDifficulty(String slug, Direction direction, @Nullable Integer score, @Nullable String reason) {
+    public void overrideDifficulty(String slug, long expectedVersion, Direction direction, @Nullable Integer score, @Nullable String reason) {
         var summary = vendors.profile(slug).summary();
         var current = direction == Direction.INBOUND ? summary.inbound() : summary.outbound();
         String why = reason == null ? "" : reason.strip();
@@ -303,7 +307,8 @@ public class VendorCurationService {
             throw new InvalidInputException("reason", "Explain the override: readers see this reason next to the score.");
         }
         String column = direction == Direction.INBOUND ? "inbound" : "outbound";
-        jdbc.sql("UPDATE vendor SET " + column + "_override = :score, " + column + "_override_reason = :reason, version = version + 1 WHERE slug = :slug")
+        claim(slug, expectedVersion);
+        jdbc.sql("UPDATE vendor SET " + column + "_override = :score, " + column + "_override_reason = :reason WHERE slug = :slug")
                 .param("score", score).param("reason", score == null ? null : why).param("slug", slug).update();
         var before = new LinkedHashMap<String, Object>();
         before.put("direction", direction);
@@ -389,6 +394,25 @@ public class VendorCurationService {
     /** The stale threshold in days ({@code PORTAL_STALE_AFTER_DAYS}). */
     public int staleAfterDays() {
         return properties.staleAfterDays();
+    }
+
+    /**
+     * Takes the vendor's next version for this edit, if it is still at {@code expectedVersion}; otherwise someone saved in
+     * between and nothing is changed. One statement, so two curators saving at once cannot both pass.
+     */
+    private UUID claim(String slug, long expectedVersion) {
+        var me = currentUser.require();
+        int claimed = jdbc.sql("UPDATE vendor SET version = version + 1, changed_by = ?, changed_at = ? WHERE slug = ? AND version = ?")
+                .params(me.displayName(), java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), slug, expectedVersion)
+                .update();
+        if (claimed == 0) {
+            throw stale(vendors.profile(slug));
+        }
+        return vendorId(slug);
+    }
+
+    private static io.ciamportal.shared.StaleVersionException stale(VendorViews.Profile current) {
+        return new io.ciamportal.shared.StaleVersionException("This vendor", current.version(), current.changedBy(), current.changedAt(), current);
     }
 
     private UUID vendorId(String slug) {

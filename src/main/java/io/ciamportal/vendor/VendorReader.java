@@ -33,7 +33,8 @@ class VendorReader {
             Tier tier, Deployment deployment, String license, boolean openSource, List<String> pricingModels,
             List<String> audiences, List<String> regions, List<String> attestations, VendorViews.Lifecycle lifecycle,
             VendorViews.Migration migration, @Nullable Integer outboundOverride, @Nullable String outboundOverrideReason,
-            @Nullable Integer inboundOverride, @Nullable String inboundOverrideReason) {}
+            @Nullable Integer inboundOverride, @Nullable String inboundOverrideReason, long version, @Nullable String changedBy,
+            java.time.@Nullable Instant changedAt) {}
 
     List<Row> vendors(@Nullable String slug) {
         String sql = "SELECT * FROM vendor" + (slug == null ? "" : " WHERE slug = :slug") + " ORDER BY lower(name)";
@@ -98,7 +99,13 @@ class VendorReader {
                         rs.getString("jit_hook_name"), rs.getString("bulk_import_format"), rs.getString("bulk_import_limits"),
                         rs.getString("bulk_export_format"), rs.getString("bulk_export_limits")),
                 (Integer) rs.getObject("outbound_override", Integer.class), rs.getString("outbound_override_reason"),
-                (Integer) rs.getObject("inbound_override", Integer.class), rs.getString("inbound_override_reason"));
+                (Integer) rs.getObject("inbound_override", Integer.class), rs.getString("inbound_override_reason"), rs.getLong("version"),
+                rs.getString("changed_by"), changedAt(rs));
+    }
+
+    private static java.time.@Nullable Instant changedAt(ResultSet rs) throws SQLException {
+        var at = rs.getObject("changed_at", java.time.OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
     }
 
     private static List<String> strings(@Nullable Array array) throws SQLException {

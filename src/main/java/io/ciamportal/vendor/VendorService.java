@@ -39,13 +39,22 @@ public class VendorService {
     }
 
     public VendorViews.Profile profile(String slug) {
-        var row = reader.vendors(slug).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("No vendor with the slug " + slug + "."));
+        return findProfile(slug).orElseThrow(() -> new NotFoundException("No vendor with the slug " + slug + "."));
+    }
+
+    /** The profile, or empty when no vendor has this slug (a migration may name one that left the index). */
+    public java.util.Optional<VendorViews.Profile> findProfile(String slug) {
+        var found = reader.vendors(slug).stream().findFirst();
+        if (found.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        var row = found.get();
         var catalogue = reader.catalogue();
         var values = reader.values(row.id(), catalogue).getOrDefault(row.id(), Map.of());
         var capabilities = catalogue.stream().map(c -> values.getOrDefault(c.key(), unknown(c))).toList();
-        return new VendorViews.Profile(summary(row, values), row.fullName(), row.website(), row.docsUrl(), row.license(),
-                row.regions(), row.attestations(), reader.facts(row.id()), row.migration(), capabilities);
+        return java.util.Optional.of(new VendorViews.Profile(summary(row, values), row.fullName(), row.website(), row.docsUrl(),
+                row.license(), row.regions(), row.attestations(), reader.facts(row.id()), row.migration(), capabilities, row.version(),
+                row.changedBy(), row.changedAt()));
     }
 
     /**

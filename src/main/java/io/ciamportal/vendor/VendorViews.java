@@ -37,9 +37,13 @@ public final class VendorViews {
             List<String> pricingModels, List<String> audiences, boolean openSource, Difficulty inbound, Difficulty outbound,
             Map<String, Support> capabilities) {}
 
+    /**
+     * A vendor's page. {@code version} is what a curator's edit must be based on; {@code changedBy} and {@code changedAt}
+     * say who made the last change (a curator, a dataset release, an import) and when.
+     */
     public record Profile(Summary summary, String fullName, @Nullable String website, @Nullable String docsUrl, String license,
             List<String> regions, List<String> attestations, Map<String, Fact> facts, Migration migration,
-            List<CapabilityValue> capabilities) {}
+            List<CapabilityValue> capabilities, long version, @Nullable String changedBy, java.time.@Nullable Instant changedAt) {}
 
     /** Everything the selector ranks on, for one vendor: the index row plus residency, attestations and migration facts. */
     public record Snapshot(Summary summary, List<String> regions, List<String> attestations, Migration migration) {}

@@ -50,9 +50,9 @@ public final class MigrationBenchmark {
         }
         var summary = new MigrationViews.Summary(UUID.randomUUID(), "Customer login: Auth0 to Keycloak", "auth0", "Auth0", "keycloak",
                 "Keycloak", "Demo analyst", MemberRole.OWNER, assessment.difficulty().score(), assessment.strategy(), 0, suggestions.size(),
-                Instant.now());
+                Instant.now(), List.of());
         var details = new MigrationViews.Details(summary, inventory, List.of(new MigrationViews.Member(UUID.randomUUID(), "analyst",
-                "Demo analyst", MemberRole.OWNER)), assessment, phases, true, true, 0);
+                "Demo analyst", MemberRole.OWNER)), assessment, phases, true, true, 0, null);
         var report = new Report(details, Instant.now(), "Benchmark", List.of());
         long firstStart = System.nanoTime();
         byte[] first = ReportPdf.render(report);

@@ -147,6 +147,47 @@ class MigrationIT extends PortalTestBase {
         org.assertj.core.api.Assertions.assertThat(stranger.content()).doesNotContain("Browser test: Auth0 to Keycloak");
     }
 
+    @Test
+    void twoPeopleEditTheSameInventoryAndTheSecondIsToldInsteadOfOverwritingIt() {
+        var api = new io.ciamportal.testsupport.ApiClient(baseUrl());
+        var created = api.post("/api/v1/migrations", io.ciamportal.testsupport.ApiClient.basic("analyst", DEMO_PASSWORD), """
+                {"name": "Lost update: Cognito to Ory", "source": "cognito", "destination": "ory", "inventory": {"totalUsers": 1000}}""");
+        org.assertj.core.api.Assertions.assertThat(created.status()).isEqualTo(201);
+        String url = baseUrl() + "/migrations/" + created.json().get("id");
+
+        context = browsers.newContext(1280, 900);
+        var analyst = context.newPage();
+        PortalPages.signIn(analyst, baseUrl(), "analyst", DEMO_PASSWORD);
+        var other = browsers.newContext(1280, 900);
+        var admin = other.newPage();
+        PortalPages.signIn(admin, baseUrl(), "admin", DEMO_PASSWORD);
+        for (var page : new Page[] {analyst, admin}) {
+            page.navigate(url);
+            page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Inventory")).click();
+            assertThat(page.getByLabel("Total users")).hasValue("1000");
+        }
+
+        analyst.getByLabel("Total users").fill("1111");
+        analyst.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save inventory")).click();
+        assertThat(analyst.getByText("Inventory saved")).isVisible();
+
+        // the admin still sees the old version: their save is refused, named, and changes nothing
+        admin.getByLabel("Total users").fill("2222");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save inventory")).click();
+        var stale = admin.locator("[data-notice=stale]");
+        assertThat(stale).containsText(Pattern.compile("changed by Demo analyst at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC — reload to see it"));
+        Browsers.screenshot(admin, "inventory-stale");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reload")).click();
+        assertThat(admin.getByLabel("Total users")).hasValue("1111");
+        other.close();
+
+        // a field's own error is shown on that field, not on another
+        analyst.getByLabel("With passwords").fill("140");
+        analyst.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save inventory")).click();
+        assertThat(analyst.locator("vaadin-number-field[invalid]")).hasCount(1);
+        assertThat(analyst.getByText("A share from 0 to 100 %.")).isVisible();
+    }
+
     private static void pick(Page page, Locator combo, String option) {
         combo.fill(option);
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true)).click();

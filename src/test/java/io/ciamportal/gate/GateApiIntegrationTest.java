@@ -125,7 +125,9 @@ class GateApiIntegrationTest extends PortalTestBase {
 
         api.post("/api/v1/migrations/" + id + "/gates/rollback/submit", analyst, "");
         sign(id, "rollback", reviewer, "APPROVE");
-        assertThat(api.put("/api/v1/migrations/" + id + "/inventory", analyst, "{\"totalUsers\": 2000, \"passwordShare\": 1.0}").status()).isEqualTo(200);
+        String etag = api.get("/api/v1/migrations/" + id, analyst).etag();
+        assertThat(api.put("/api/v1/migrations/" + id + "/inventory", analyst, "{\"totalUsers\": 2000, \"passwordShare\": 1.0}", etag).status())
+                .isEqualTo(200);
         assertThat(gate(id, "rollback", viewer)).containsEntry("status", "OPEN").containsEntry("approvals", 0);
     }
 
@@ -164,9 +166,13 @@ class GateApiIntegrationTest extends PortalTestBase {
         var details = api.get("/api/v1/migrations/" + id, analyst).json();
         var phases = (List<Map<String, Object>>) details.get("plan");
         var items = (List<Map<String, Object>>) phases.get(4).get("items");
-        String cutover = (String) items.stream().filter(i -> "CUTOVER".equals(i.get("kind"))).findFirst().orElseThrow().get("id");
+        var cutoverItem = items.stream().filter(i -> "CUTOVER".equals(i.get("kind"))).findFirst().orElseThrow();
+        String cutover = (String) cutoverItem.get("id");
+        String itemVersion = "\"" + cutoverItem.get("version") + "\"";
 
-        var refused = api.put("/api/v1/migrations/" + id + "/plan/" + cutover, analyst, "{\"done\": true}");
+        assertThat(api.put("/api/v1/migrations/" + id + "/plan/" + cutover, analyst, "{\"done\": true}").status())
+                .as("an edit must say which version it is based on").isEqualTo(428);
+        var refused = api.put("/api/v1/migrations/" + id + "/plan/" + cutover, analyst, "{\"done\": true}", itemVersion);
         assertThat(refused.status()).isEqualTo(409);
         assertThat((String) refused.json().get("message")).contains("Credential security in transit").contains("Rollback");
 
@@ -178,7 +184,7 @@ class GateApiIntegrationTest extends PortalTestBase {
             assertThat(api.post("/api/v1/migrations/" + id + "/gates/" + key.key() + "/submit", analyst, "").status()).isEqualTo(200);
             assertThat(sign(id, key.key(), reviewer, "APPROVE").json()).containsEntry("status", "APPROVED");
         }
-        assertThat(api.put("/api/v1/migrations/" + id + "/plan/" + cutover, analyst, "{\"done\": true}").status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/migrations/" + id + "/plan/" + cutover, analyst, "{\"done\": true}", itemVersion).status()).isEqualTo(200);
 
         // the report lists the gates and their sign-offs
         var http = HttpClient.newHttpClient();

@@ -48,6 +48,9 @@ class GateConcurrencyIntegrationTest extends PortalTestBase {
     UserAdminService users;
     @Autowired
     MigrationService migrations;
+
+    @Autowired
+    io.ciamportal.migration.MigrationRecordsService records;
     @Autowired
     GateService gates;
     @Autowired
@@ -181,7 +184,7 @@ class GateConcurrencyIntegrationTest extends PortalTestBase {
 
         // the audit log recorded exactly the successes, and its chain is intact
         as("admin");
-        var trail = migrations.auditTrail(id);
+        var trail = records.auditTrail(id);
         assertThat(trail.stream().filter(e -> e.action().equals("GATE_SIGNED_OFF")).count()).isEqualTo(approvals.get());
         assertThat(trail.stream().filter(e -> e.action().equals("GATE_EVIDENCE_ADDED")).count()).isEqualTo(evidenceEdits.get());
         var chain = audit.verify();

@@ -52,10 +52,10 @@ class GateTest {
     void openToSubmittedToApprovedWithTwoDistinctReviewers() {
         submitted();
         assertThat(gate.status()).isEqualTo(GateStatus.SUBMITTED);
-        gate.signOff(alice, Decision.APPROVE, null, STATE, 2, NOW);
+        gate.signOff(alice, Decision.APPROVE, null, STATE, null, 2, NOW);
         assertThat(gate.status()).isEqualTo(GateStatus.SUBMITTED);
         assertThat(gate.liveApprovals()).isEqualTo(1);
-        gate.signOff(bob, Decision.APPROVE, "Looks right", STATE, 2, NOW);
+        gate.signOff(bob, Decision.APPROVE, "Looks right", STATE, null, 2, NOW);
         assertThat(gate.status()).isEqualTo(GateStatus.APPROVED);
         assertThat(gate.liveApprovals()).isEqualTo(2);
     }
@@ -63,7 +63,7 @@ class GateTest {
     @Test
     void oneApprovalIsEnoughWhenTheOwnerAsksForOne() {
         submitted();
-        gate.signOff(alice, Decision.APPROVE, null, STATE, 1, NOW);
+        gate.signOff(alice, Decision.APPROVE, null, STATE, null, 1, NOW);
         assertThat(gate.status()).isEqualTo(GateStatus.APPROVED);
     }
 
@@ -71,16 +71,16 @@ class GateTest {
     void theSubmitterNeverSignsOff() {
         submitted();
         var submitter = new Signer(analyst, "Ann Analyst", "Analyst");
-        assertThatThrownBy(() -> gate.signOff(submitter, Decision.APPROVE, null, STATE, 1, NOW)).isInstanceOf(FourEyesException.class);
-        assertThatThrownBy(() -> gate.signOff(submitter, Decision.REJECT, "no", STATE, 1, NOW)).isInstanceOf(FourEyesException.class);
+        assertThatThrownBy(() -> gate.signOff(submitter, Decision.APPROVE, null, STATE, null, 1, NOW)).isInstanceOf(FourEyesException.class);
+        assertThatThrownBy(() -> gate.signOff(submitter, Decision.REJECT, "no", STATE, null, 1, NOW)).isInstanceOf(FourEyesException.class);
         assertThat(gate.signOffs()).isEmpty();
     }
 
     @Test
     void anApprovalCountsOncePerPerson() {
         submitted();
-        gate.signOff(alice, Decision.APPROVE, null, STATE, 2, NOW);
-        assertThatThrownBy(() -> gate.signOff(alice, Decision.APPROVE, null, STATE, 2, NOW)).isInstanceOf(RuleViolationException.class);
+        gate.signOff(alice, Decision.APPROVE, null, STATE, null, 2, NOW);
+        assertThatThrownBy(() -> gate.signOff(alice, Decision.APPROVE, null, STATE, null, 2, NOW)).isInstanceOf(RuleViolationException.class);
         assertThat(gate.liveApprovals()).isEqualTo(1);
         assertThat(gate.status()).isEqualTo(GateStatus.SUBMITTED);
     }
@@ -88,28 +88,28 @@ class GateTest {
     @Test
     void requestChangesAndRejectNeedACommentAndMoveTheGate() {
         submitted();
-        assertThatThrownBy(() -> gate.signOff(alice, Decision.REQUEST_CHANGES, " ", STATE, 2, NOW)).isInstanceOf(InvalidInputException.class);
-        gate.signOff(alice, Decision.REQUEST_CHANGES, "Name the key holders", STATE, 2, NOW);
+        assertThatThrownBy(() -> gate.signOff(alice, Decision.REQUEST_CHANGES, " ", STATE, null, 2, NOW)).isInstanceOf(InvalidInputException.class);
+        gate.signOff(alice, Decision.REQUEST_CHANGES, "Name the key holders", STATE, null, 2, NOW);
         assertThat(gate.status()).isEqualTo(GateStatus.CHANGES_REQUESTED);
-        assertThatThrownBy(() -> gate.signOff(bob, Decision.APPROVE, null, STATE, 2, NOW))
+        assertThatThrownBy(() -> gate.signOff(bob, Decision.APPROVE, null, STATE, null, 2, NOW))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("Only a submitted gate");
         gate.submit(analyst, STATE, NOW);
-        gate.signOff(bob, Decision.REJECT, "Export is not encrypted", STATE, 2, NOW);
+        gate.signOff(bob, Decision.REJECT, "Export is not encrypted", STATE, null, 2, NOW);
         assertThat(gate.status()).isEqualTo(GateStatus.REJECTED);
     }
 
     @Test
     void aSignOffOnAStateOtherThanTheSubmittedOneIsRefused() {
         submitted();
-        assertThatThrownBy(() -> gate.signOff(alice, Decision.APPROVE, null, "b".repeat(64), 2, NOW))
+        assertThatThrownBy(() -> gate.signOff(alice, Decision.APPROVE, null, "b".repeat(64), null, 2, NOW))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("changed since");
     }
 
     @Test
     void newEvidenceOutdatesEverySignOffAndReopensTheGate() {
         submitted();
-        gate.signOff(alice, Decision.APPROVE, null, STATE, 2, NOW);
-        gate.signOff(bob, Decision.APPROVE, null, STATE, 2, NOW);
+        gate.signOff(alice, Decision.APPROVE, null, STATE, null, 2, NOW);
+        gate.signOff(bob, Decision.APPROVE, null, STATE, null, 2, NOW);
         assertThat(gate.status()).isEqualTo(GateStatus.APPROVED);
         int outdated = gate.addEvidence(text("Key rotation record"));
         assertThat(outdated).isEqualTo(2);
@@ -122,13 +122,13 @@ class GateTest {
     @Test
     void removingEvidenceOrChangingCriteriaOutdatesToo() {
         submitted();
-        gate.signOff(alice, Decision.APPROVE, null, STATE, 2, NOW);
+        gate.signOff(alice, Decision.APPROVE, null, STATE, null, 2, NOW);
         gate.addCriterion("The PGP key fingerprint is read aloud on a call");
         assertThat(gate.status()).isEqualTo(GateStatus.OPEN);
         assertThat(gate.signOffs()).allMatch(SignOff::outdated);
 
         gate.submit(analyst, STATE, NOW);
-        gate.signOff(bob, Decision.APPROVE, null, STATE, 2, NOW);
+        gate.signOff(bob, Decision.APPROVE, null, STATE, null, 2, NOW);
         var evidence = gate.evidence().getFirst();
         gate.removeEvidence(evidence.id());
         assertThat(gate.status()).isEqualTo(GateStatus.OPEN);
@@ -148,21 +148,21 @@ class GateTest {
     @Test
     void aReviewerRevokesTheirApprovalAndTheGateDropsBack() {
         submitted();
-        gate.signOff(alice, Decision.APPROVE, null, STATE, 2, NOW);
-        gate.signOff(bob, Decision.APPROVE, null, STATE, 2, NOW);
+        gate.signOff(alice, Decision.APPROVE, null, STATE, null, 2, NOW);
+        gate.signOff(bob, Decision.APPROVE, null, STATE, null, 2, NOW);
         gate.revoke(alice, "Found a gap", 2, NOW);
         assertThat(gate.status()).isEqualTo(GateStatus.SUBMITTED);
         assertThat(gate.liveApprovals()).isEqualTo(1);
         assertThat(gate.signOffs()).anyMatch(s -> s.decision() == Decision.REVOKE && s.signerId().equals(alice.id()));
         assertThatThrownBy(() -> gate.revoke(carol, null, 2, NOW)).isInstanceOf(RuleViolationException.class);
-        gate.signOff(carol, Decision.APPROVE, null, STATE, 2, NOW);
+        gate.signOff(carol, Decision.APPROVE, null, STATE, null, 2, NOW);
         assertThat(gate.status()).isEqualTo(GateStatus.APPROVED);
     }
 
     @Test
     void changingTheRequiredNumberRecountsTheApprovals() {
         submitted();
-        gate.signOff(alice, Decision.APPROVE, null, STATE, 2, NOW);
+        gate.signOff(alice, Decision.APPROVE, null, STATE, null, 2, NOW);
         gate.requireApprovals(1);
         assertThat(gate.status()).isEqualTo(GateStatus.APPROVED);
         gate.requireApprovals(3);

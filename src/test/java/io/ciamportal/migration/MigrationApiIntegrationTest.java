@@ -98,7 +98,8 @@ class MigrationApiIntegrationTest extends PortalTestBase {
         assertThat(ApiClient.list(api.get("/api/v1/migrations", reviewer2))).extracting(m -> m.get("id")).doesNotContain(id);
         assertThat(api.get("/api/v1/migrations/" + id + "/report.pdf", reviewer2).status()).isEqualTo(404);
         // a member who may only read: refused
-        assertThat(api.put("/api/v1/migrations/" + id + "/inventory", reviewer, INVENTORY).status()).isEqualTo(403);
+        String etag = api.get("/api/v1/migrations/" + id, analyst).etag();
+        assertThat(api.put("/api/v1/migrations/" + id + "/inventory", reviewer, INVENTORY, etag).status()).isEqualTo(403);
         // a viewer cannot create
         assertThat(api.post("/api/v1/migrations", viewer, "{\"name\": \"x\", \"source\": \"auth0\", \"destination\": \"clerk\"}").status())
                 .isEqualTo(403);
@@ -106,7 +107,8 @@ class MigrationApiIntegrationTest extends PortalTestBase {
         assertThat(api.get("/api/v1/migrations/" + java.util.UUID.randomUUID(), analyst).status()).isEqualTo(404);
 
         // the owner changes the inventory; the assessment follows; the change is audited
-        var changed = api.put("/api/v1/migrations/" + id + "/inventory", analyst, INVENTORY.replace("\"totalUsers\": 200000", "\"totalUsers\": 250000"));
+        var changed = api.put("/api/v1/migrations/" + id + "/inventory", analyst, INVENTORY.replace("\"totalUsers\": 200000", "\"totalUsers\": 250000"),
+                etag);
         assertThat(changed.status()).isEqualTo(200);
         assertThat(((Map<String, Object>) changed.json().get("inventory")).get("totalUsers")).isEqualTo(250000);
         var trail = ApiClient.list(api.get("/api/v1/audit?targetType=migration&targetId=" + id, admin));
@@ -122,7 +124,7 @@ class MigrationApiIntegrationTest extends PortalTestBase {
         assertThat(created.status()).isEqualTo(201);
         String id = (String) created.json().get("id");
         assertThat(api.get("/api/v1/migrations/" + id, analyst).status()).isEqualTo(404);
-        assertThat(api.put("/api/v1/migrations/" + id + "/inventory", analyst, INVENTORY).status()).isEqualTo(404);
+        assertThat(api.put("/api/v1/migrations/" + id + "/inventory", analyst, INVENTORY, "\"0\"").status()).isEqualTo(404);
         assertThat(api.get("/api/v1/migrations/" + id, admin).json()).containsEntry("name", "Admin only: Okta to Ory");
     }
 

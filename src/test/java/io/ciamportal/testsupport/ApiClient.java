@@ -22,7 +22,13 @@ public final class ApiClient {
         this.baseUrl = baseUrl;
     }
 
-    public record Response(int status, String body, Map<String, Object> json) {}
+    public record Response(int status, String body, Map<String, Object> json, java.net.http.HttpHeaders headers) {
+
+        /** The ETag header, as an edit sends it back in If-Match. */
+        public String etag() {
+            return headers.firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag in the answer"));
+        }
+    }
 
     public Response get(String path, String authorization) {
         return send(request(path, authorization).GET());
@@ -41,6 +47,17 @@ public final class ApiClient {
     public Response put(String path, String authorization, String jsonBody) {
         return send(request(path, authorization).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    /** A PUT based on a version: {@code ifMatch} is the ETag the resource was read with. */
+    public Response put(String path, String authorization, String jsonBody, String ifMatch) {
+        return send(request(path, authorization).header("Content-Type", "application/json").header("If-Match", ifMatch)
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    public Response patch(String path, String authorization, String jsonBody, String ifMatch) {
+        return send(request(path, authorization).header("Content-Type", "application/json").header("If-Match", ifMatch)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
     public Response patch(String path, String authorization, String jsonBody) {
@@ -80,7 +97,7 @@ public final class ApiClient {
             if (body != null && body.startsWith("{")) {
                 json = JSON.readValue(body, Map.class);
             }
-            return new Response(response.statusCode(), body, json);
+            return new Response(response.statusCode(), body, json, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

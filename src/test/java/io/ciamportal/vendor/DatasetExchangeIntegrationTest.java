@@ -41,7 +41,7 @@ class DatasetExchangeIntegrationTest extends PortalTestBase {
     @Test
     void anExportImportsBackUnchangedAndKeepsOverrides() {
         signIn("ROLE_ADMIN");
-        curation.overrideDifficulty("ssojet", VendorCurationService.Direction.INBOUND, 3, "Vendor-assisted onboarding offered.");
+        curation.overrideDifficulty("ssojet", version("ssojet"), VendorCurationService.Direction.INBOUND, 3, "Vendor-assisted onboarding offered.");
         var before = vendors.profile("ssojet");
         byte[] document = exchange.export();
 
@@ -53,7 +53,7 @@ class DatasetExchangeIntegrationTest extends PortalTestBase {
         assertThat(after.capabilities()).isEqualTo(before.capabilities());
         assertThat(after.facts()).isEqualTo(before.facts());
         assertThat(exchange.export()).isEqualTo(document);
-        curation.overrideDifficulty("ssojet", VendorCurationService.Direction.INBOUND, null, null);
+        curation.overrideDifficulty("ssojet", version("ssojet"), VendorCurationService.Direction.INBOUND, null, null);
     }
 
     @Test
@@ -95,5 +95,10 @@ class DatasetExchangeIntegrationTest extends PortalTestBase {
         var context = contexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test-" + role, null, AuthorityUtils.createAuthorityList(role)));
         contexts.setContext(context);
+    }
+
+    /** The vendor's current version: the edit is based on what is there now. */
+    private long version(String slug) {
+        return vendors.profile(slug).version();
     }
 }

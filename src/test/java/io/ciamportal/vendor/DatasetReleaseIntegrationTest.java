@@ -73,7 +73,7 @@ class DatasetReleaseIntegrationTest extends PortalTestBase {
     @Test
     void aNewerReleaseUpdatesUntouchedValuesKeepsCuratedOnesAndListsTheConflict() {
         signIn("ROLE_ADMIN");
-        curation.updateCapability("kinde", "webhooks",
+        curation.updateCapability("kinde", version("kinde"), "webhooks",
                 new CapabilityEdit(Support.PARTIAL, "Our curator: only user events.", List.of("https://docs.kinde.com/"), true));
         long auditBefore = audit.count(new AuditFilter(null, "DATASET_RELEASE_APPLIED", null, null, null, null));
 
@@ -118,7 +118,7 @@ class DatasetReleaseIntegrationTest extends PortalTestBase {
     @Test
     void keepingTheLocalValueSettlesTheConflictAndChangesNothing() {
         signIn("ROLE_ADMIN");
-        curation.updateCapability("logto", "ldap", new CapabilityEdit(Support.PARTIAL, "Our reading.", List.of(), false));
+        curation.updateCapability("logto", version("logto"), "ldap", new CapabilityEdit(Support.PARTIAL, "Our reading.", List.of(), false));
         releases.apply(newer(DatasetFiles.fromClasspath(), "2099.02.01",
                 v -> v.slug().equals("logto") ? MadeUpDataset.withCapability(v, "ldap", released("yes")) : v, false));
         assertThat(releaseService.conflicts()).extracting(DatasetReleaseService.Conflict::slug).contains("logto");
@@ -133,7 +133,7 @@ class DatasetReleaseIntegrationTest extends PortalTestBase {
     @Test
     void anInstallationSeededBeforeReleasesKeepsWhatItsAuditShowsWasCurated() {
         signIn("ROLE_ADMIN");
-        curation.updateCapability("zitadel", "ldap", new CapabilityEdit(Support.PARTIAL, "Curated before releases.", List.of(), false));
+        curation.updateCapability("zitadel", version("zitadel"), "ldap", new CapabilityEdit(Support.PARTIAL, "Curated before releases.", List.of(), false));
         // as a portal seeded before releases existed: no release on record, its curation taken from the audit log
         jdbc.sql("DELETE FROM dataset_conflict").update();
         jdbc.sql("DELETE FROM dataset_release").update();
@@ -246,5 +246,10 @@ class DatasetReleaseIntegrationTest extends PortalTestBase {
         var context = contexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test-" + role, null, AuthorityUtils.createAuthorityList(role)));
         contexts.setContext(context);
+    }
+
+    /** The vendor's current version: the edit is based on what is there now. */
+    private long version(String slug) {
+        return vendors.profile(slug).version();
     }
 }

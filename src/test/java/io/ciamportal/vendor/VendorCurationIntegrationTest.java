@@ -40,7 +40,7 @@ class VendorCurationIntegrationTest extends PortalTestBase {
     @Test
     void anAdminEditIsSavedDatedAndFoundInTheVendorsHistory() {
         signIn("ROLE_ADMIN");
-        var edited = curation.updateCapability("kinde", "webhooks",
+        var edited = curation.updateCapability("kinde", version("kinde"), "webhooks",
                 new CapabilityEdit(Support.YES, "Webhooks documented for user events.", List.of("https://docs.kinde.com/integrate/webhooks/"), true));
 
         assertThat(edited.reviewedOn()).isNotNull();
@@ -58,9 +58,9 @@ class VendorCurationIntegrationTest extends PortalTestBase {
     void aConfirmedValueWithoutASourceIsRefusedAndNothingChanges() {
         signIn("ROLE_ADMIN");
         var before = vendors.profile("logto").capabilities().stream().filter(c -> c.key().equals("ldap")).findFirst().orElseThrow();
-        assertThatThrownBy(() -> curation.updateCapability("logto", "ldap", new CapabilityEdit(Support.YES, "Says so", List.of(), true)))
+        assertThatThrownBy(() -> curation.updateCapability("logto", version("logto"), "ldap", new CapabilityEdit(Support.YES, "Says so", List.of(), true)))
                 .isInstanceOf(InvalidInputException.class).extracting(e -> ((InvalidInputException) e).field()).isEqualTo("sources");
-        assertThatThrownBy(() -> curation.updateCapability("logto", "ldap", new CapabilityEdit(Support.YES, "x", List.of("javascript:alert(1)"), false)))
+        assertThatThrownBy(() -> curation.updateCapability("logto", version("logto"), "ldap", new CapabilityEdit(Support.YES, "x", List.of("javascript:alert(1)"), false)))
                 .isInstanceOf(InvalidInputException.class);
         var after = vendors.profile("logto").capabilities().stream().filter(c -> c.key().equals("ldap")).findFirst().orElseThrow();
         assertThat(after).isEqualTo(before);
@@ -69,21 +69,21 @@ class VendorCurationIntegrationTest extends PortalTestBase {
     @Test
     void anOverrideNeedsAReasonAndShowsBesideTheComputedScore() {
         signIn("ROLE_ADMIN");
-        assertThatThrownBy(() -> curation.overrideDifficulty("mojoauth", VendorCurationService.Direction.OUTBOUND, 2, " "))
+        assertThatThrownBy(() -> curation.overrideDifficulty("mojoauth", version("mojoauth"), VendorCurationService.Direction.OUTBOUND, 2, " "))
                 .isInstanceOf(InvalidInputException.class);
-        curation.overrideDifficulty("mojoauth", VendorCurationService.Direction.OUTBOUND, 2, "Vendor confirmed an assisted export.");
+        curation.overrideDifficulty("mojoauth", version("mojoauth"), VendorCurationService.Direction.OUTBOUND, 2, "Vendor confirmed an assisted export.");
         var outbound = vendors.profile("mojoauth").summary().outbound();
         assertThat(outbound.score()).isEqualTo(2);
         assertThat(outbound.overridden()).isTrue();
         assertThat(outbound.overrideReason()).contains("assisted export");
-        curation.overrideDifficulty("mojoauth", VendorCurationService.Direction.OUTBOUND, null, null);
+        curation.overrideDifficulty("mojoauth", version("mojoauth"), VendorCurationService.Direction.OUTBOUND, null, null);
         assertThat(vendors.profile("mojoauth").summary().outbound().overridden()).isFalse();
     }
 
     @Test
     void aViewerCannotCurateAndCannotReadOtherTrails() {
         signIn("ROLE_VIEWER");
-        assertThatThrownBy(() -> curation.updateCapability("kinde", "webhooks", new CapabilityEdit(Support.NO, "x", List.of(), false)))
+        assertThatThrownBy(() -> curation.updateCapability("kinde", version("kinde"), "webhooks", new CapabilityEdit(Support.NO, "x", List.of(), false)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> curation.dataHealth()).isInstanceOf(AccessDeniedException.class);
         assertThat(audit.publicTrail("vendor", "kinde")).isNotNull();
@@ -104,10 +104,10 @@ class VendorCurationIntegrationTest extends PortalTestBase {
         });
         assertThat(created.summary().outbound().score()).isGreaterThanOrEqualTo(3);
 
-        curation.updateFact("acme-identity", "license", "Proprietary licence per the vendor's terms page.",
+        curation.updateFact("acme-identity", version("acme-identity"), "license", "Proprietary licence per the vendor's terms page.",
                 List.of("https://acme.example/terms"), true);
         assertThat(vendors.profile("acme-identity").facts().get("license").confirmed()).isTrue();
-        assertThatThrownBy(() -> curation.updateFact("acme-identity", "license", "x", List.of(), true))
+        assertThatThrownBy(() -> curation.updateFact("acme-identity", version("acme-identity"), "license", "x", List.of(), true))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(audit.publicTrail("vendor", "acme-identity")).extracting(e -> e.action())
                 .containsExactly("VENDOR_FACT_CHANGED", "VENDOR_CREATED");
@@ -132,7 +132,7 @@ class VendorCurationIntegrationTest extends PortalTestBase {
                 current.endOfLife(), VendorEnums.HashExportPolicy.SUPPORT_TICKET, "bcrypt", List.of("bcrypt", "argon2id"),
                 "Migration hook on first sign-in", current.bulkImportFormat(), current.bulkImportLimits(), current.bulkExportFormat(),
                 current.bulkExportLimits());
-        var after = curation.updateFacts("propelauth", edit);
+        var after = curation.updateFacts("propelauth", version("propelauth"), edit);
 
         assertThat(after.summary().pricingModels()).containsExactly("PER_MAU", "PER_ORGANIZATION");
         assertThat(after.regions()).containsExactly("US");
@@ -157,24 +157,29 @@ class VendorCurationIntegrationTest extends PortalTestBase {
                 List.of("US"), current.attestations(), VendorEnums.LifecycleStatus.END_OF_SALE, null, null, current.hashExportPolicy(),
                 current.hashExportScheme(), current.hashImportSchemes(), current.jitHookName(), current.bulkImportFormat(),
                 current.bulkImportLimits(), current.bulkExportFormat(), current.bulkExportLimits());
-        assertThatThrownBy(() -> curation.updateFacts("ssojet", endOfSaleWithoutDate))
+        assertThatThrownBy(() -> curation.updateFacts("ssojet", version("ssojet"), endOfSaleWithoutDate))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("endOfSale"));
         var unknownScheme = new FactsEdit(current.name(), current.fullName(), "javascript:alert(1)", current.docsUrl(), current.tier(),
                 current.deployment(), current.license(), current.openSource(), current.pricingModels(), current.audiences(),
                 current.regions(), current.attestations(), current.lifecycle(), null, null, current.hashExportPolicy(),
                 current.hashExportScheme(), List.of("rot13"), current.jitHookName(), current.bulkImportFormat(),
                 current.bulkImportLimits(), current.bulkExportFormat(), current.bulkExportLimits());
-        assertThatThrownBy(() -> curation.updateFacts("ssojet", unknownScheme))
+        assertThatThrownBy(() -> curation.updateFacts("ssojet", version("ssojet"), unknownScheme))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isIn("website", "hashImportSchemes"));
         assertThat(vendors.profile("ssojet")).isEqualTo(before);
 
         signIn("ROLE_VIEWER");
-        assertThatThrownBy(() -> curation.updateFacts("ssojet", current)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> curation.updateFacts("ssojet", version("ssojet"), current)).isInstanceOf(AccessDeniedException.class);
     }
 
     private void signIn(String role) {
         var context = contexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test-" + role, null, AuthorityUtils.createAuthorityList(role)));
         contexts.setContext(context);
+    }
+
+    /** The vendor's current version: the edit is based on what is there now. */
+    private long version(String slug) {
+        return vendors.profile(slug).version();
     }
 }

@@ -4,16 +4,15 @@ import io.ciamportal.audit.AuditExport;
 import io.ciamportal.gate.Decision;
 import io.ciamportal.gate.GateService;
 import io.ciamportal.gate.GateViews;
-import io.ciamportal.migration.MigrationService;
+import io.ciamportal.migration.MigrationRecordsService;
 import io.ciamportal.shared.api.Downloads;
 import io.ciamportal.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -38,10 +37,10 @@ import org.springframework.web.multipart.MultipartFile;
 class GateApiController {
 
     private final GateService gates;
-    private final MigrationService migrations;
+    private final MigrationRecordsService migrations;
     private final Clock clock;
 
-    GateApiController(GateService gates, MigrationService migrations, Clock clock) {
+    GateApiController(GateService gates, MigrationRecordsService migrations, Clock clock) {
         this.gates = gates;
         this.migrations = migrations;
         this.clock = clock;
@@ -49,18 +48,18 @@ class GateApiController {
 
     @Operation(summary = "The six gates: status, criteria, evidence, sign-offs (with outdated) — members and admins")
     @GetMapping("/migrations/{id}/gates")
-    List<Map<String, Object>> board(@PathVariable UUID id) {
+    List<GateJson> board(@PathVariable UUID id) {
         return gates.board(id).stream().map(GateApiController::json).toList();
     }
 
     @GetMapping("/migrations/{id}/gates/{gate}")
-    Map<String, Object> gate(@PathVariable UUID id, @PathVariable String gate) {
+    GateJson gate(@PathVariable UUID id, @PathVariable String gate) {
         return json(gates.gate(id, gate));
     }
 
     @Operation(summary = "Submit a gate for review (analyst members and admins); needs evidence")
     @PostMapping("/migrations/{id}/gates/{gate}/submit")
-    Map<String, Object> submit(@PathVariable UUID id, @PathVariable String gate) {
+    GateJson submit(@PathVariable UUID id, @PathVariable String gate) {
         return json(gates.submit(id, gate));
     }
 
@@ -69,7 +68,7 @@ class GateApiController {
     @Operation(summary = "Sign off a submitted gate (reviewer members)",
             description = "APPROVE, REQUEST_CHANGES or REJECT; the submitter gets 409 (four eyes), a non-reviewer 403.")
     @PostMapping(value = "/migrations/{id}/gates/{gate}/sign-offs", consumes = "application/json")
-    Map<String, Object> signOff(@PathVariable UUID id, @PathVariable String gate, @RequestBody SignOffRequest request) {
+    GateJson signOff(@PathVariable UUID id, @PathVariable String gate, @RequestBody SignOffRequest request) {
         if (request.decision() == null || request.decision() == Decision.REVOKE) {
             throw new InvalidInputException("decision", "Decide APPROVE, REQUEST_CHANGES or REJECT; use /revoke to withdraw an approval.");
         }
@@ -79,7 +78,7 @@ class GateApiController {
     record RevokeRequest(@Nullable String comment) {}
 
     @PostMapping(value = "/migrations/{id}/gates/{gate}/revoke", consumes = "application/json")
-    Map<String, Object> revoke(@PathVariable UUID id, @PathVariable String gate, @RequestBody(required = false) @Nullable RevokeRequest request) {
+    GateJson revoke(@PathVariable UUID id, @PathVariable String gate, @RequestBody(required = false) @Nullable RevokeRequest request) {
         return json(gates.revoke(id, gate, request == null ? null : request.comment()));
     }
 
@@ -87,7 +86,7 @@ class GateApiController {
 
     @Operation(summary = "Add text or link evidence (JSON) — outdates the gate's sign-offs")
     @PostMapping(value = "/migrations/{id}/gates/{gate}/evidence", consumes = "application/json")
-    Map<String, Object> evidence(@PathVariable UUID id, @PathVariable String gate, @RequestBody EvidenceRequest request) {
+    GateJson evidence(@PathVariable UUID id, @PathVariable String gate, @RequestBody EvidenceRequest request) {
         String kind = request.kind() == null ? "TEXT" : request.kind().toUpperCase(java.util.Locale.ROOT);
         return json(switch (kind) {
             case "TEXT" -> gates.addText(id, gate, text(request.title()), text(request.text()));
@@ -98,13 +97,13 @@ class GateApiController {
 
     @Operation(summary = "Upload a file as evidence (multipart field \"file\", optional \"title\")")
     @PostMapping(value = "/migrations/{id}/gates/{gate}/evidence", consumes = "multipart/form-data")
-    Map<String, Object> file(@PathVariable UUID id, @PathVariable String gate, @RequestParam("file") MultipartFile file,
+    GateJson file(@PathVariable UUID id, @PathVariable String gate, @RequestParam("file") MultipartFile file,
             @RequestParam(value = "title", required = false) @Nullable String title) throws IOException {
         return json(gates.addFile(id, gate, title == null ? "" : title, text(file.getOriginalFilename()), file.getBytes()));
     }
 
     @DeleteMapping("/migrations/{id}/gates/{gate}/evidence/{evidenceId}")
-    Map<String, Object> removeEvidence(@PathVariable UUID id, @PathVariable String gate, @PathVariable UUID evidenceId) {
+    GateJson removeEvidence(@PathVariable UUID id, @PathVariable String gate, @PathVariable UUID evidenceId) {
         return json(gates.removeEvidence(id, gate, evidenceId));
     }
 
@@ -117,16 +116,9 @@ class GateApiController {
 
     @Operation(summary = "Gates waiting for your sign-off across your migrations")
     @GetMapping("/gates/inbox")
-    List<Map<String, Object>> inbox() {
-        return gates.inbox().stream().map(i -> {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("migrationId", i.migrationId());
-            m.put("migration", i.migration());
-            m.put("gate", i.key().key());
-            m.put("approvals", i.approvals());
-            m.put("requiredApprovals", i.requiredApprovals());
-            return (Map<String, Object>) m;
-        }).toList();
+    List<InboxJson> inbox() {
+        return gates.inbox().stream().map(i -> new InboxJson(i.migrationId(), i.migration(), i.key().key(), i.submittedBy(),
+                i.submittedAt() == null ? null : i.submittedAt().toString(), i.approvals(), i.requiredApprovals())).toList();
     }
 
     @Operation(summary = "The migration's audit trail as CSV (formula cells neutralised)")
@@ -147,46 +139,36 @@ class GateApiController {
         return value == null ? "" : value;
     }
 
-    static Map<String, Object> json(GateViews.GateView g) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("gate", g.key().key());
-        m.put("title", g.key().title());
-        m.put("status", g.status().name());
-        m.put("owner", g.owner());
-        m.put("submittedBy", g.submittedBy());
-        m.put("submittedAt", g.submittedAt() == null ? null : g.submittedAt().toString());
-        m.put("approvals", g.approvals());
-        m.put("requiredApprovals", g.requiredApprovals());
-        m.put("criteria", g.criteria().stream().map(c -> Map.of("id", c.id(), "text", c.text(), "custom", c.custom())).toList());
-        m.put("evidence", g.evidence().stream().map(e -> {
-            var x = new LinkedHashMap<String, Object>();
-            x.put("id", e.id());
-            x.put("kind", e.kind());
-            x.put("title", e.title());
-            x.put("text", e.body());
-            x.put("url", e.url());
-            x.put("fileName", e.fileName());
-            x.put("contentType", e.contentType());
-            x.put("sizeBytes", e.sizeBytes());
-            x.put("sha256", e.sha256());
-            x.put("addedBy", e.addedBy());
-            x.put("addedAt", e.addedAt().toString());
-            return x;
-        }).toList());
-        m.put("signOffs", g.signOffs().stream().map(s -> {
-            var x = new LinkedHashMap<String, Object>();
-            x.put("signer", s.signer());
-            x.put("role", s.role());
-            x.put("meaning", s.meaning());
-            x.put("decision", s.decision().name());
-            x.put("comment", s.comment());
-            x.put("stateHash", s.stateHash());
-            x.put("signedAt", s.signedAt().toString());
-            x.put("outdated", s.outdated());
-            x.put("revoked", s.revoked());
-            return x;
-        }).toList());
-        m.put("stateHash", g.currentStateHash());
-        return m;
+    // ---- JSON shapes: records, so /v3/api-docs describes every answer -------------------------------------------
+
+    @Schema(description = "A criterion a gate is judged on")
+    record CriterionJson(UUID id, String text, boolean custom) {}
+
+    @Schema(description = "Evidence on a gate: text, a link, or a file known by its SHA-256")
+    record EvidenceJson(UUID id, String kind, String title, @Nullable String text, @Nullable String url, @Nullable String fileName,
+            @Nullable String contentType, @Nullable Long sizeBytes, @Nullable String sha256, String addedBy, String addedAt) {}
+
+    @Schema(description = "A sign-off: who, in which role then, what it means, the decision and the state hash it rests on")
+    record SignOffJson(String signer, String role, String meaning, String decision, @Nullable String comment, String stateHash,
+            String signedAt, boolean outdated, boolean revoked, @Nullable String outdatedReason) {}
+
+    @Schema(description = "One security gate with its criteria, evidence and sign-offs")
+    record GateJson(String gate, String title, String status, @Nullable String owner, @Nullable String submittedBy,
+            @Nullable String submittedAt, long approvals, int requiredApprovals, List<CriterionJson> criteria, List<EvidenceJson> evidence,
+            List<SignOffJson> signOffs, String stateHash, @Nullable String reopenedReason, List<String> assessmentChanges) {}
+
+    @Schema(description = "A submitted gate waiting for your sign-off")
+    record InboxJson(UUID migrationId, String migration, String gate, @Nullable String submittedBy, @Nullable String submittedAt,
+            long approvals, int requiredApprovals) {}
+
+    static GateJson json(GateViews.GateView g) {
+        return new GateJson(g.key().key(), g.key().title(), g.status().name(), g.owner(), g.submittedBy(),
+                g.submittedAt() == null ? null : g.submittedAt().toString(), g.approvals(), g.requiredApprovals(),
+                g.criteria().stream().map(c -> new CriterionJson(c.id(), c.text(), c.custom())).toList(),
+                g.evidence().stream().map(e -> new EvidenceJson(e.id(), e.kind(), e.title(), e.body(), e.url(), e.fileName(), e.contentType(),
+                        e.sizeBytes(), e.sha256(), e.addedBy(), e.addedAt().toString())).toList(),
+                g.signOffs().stream().map(x -> new SignOffJson(x.signer(), x.role(), x.meaning(), x.decision().name(), x.comment(),
+                        x.stateHash(), x.signedAt().toString(), x.outdated(), x.revoked(), x.outdatedReason())).toList(),
+                g.currentStateHash(), g.reopenedReason(), g.assessmentChanges());
     }
 }

@@ -102,6 +102,7 @@ public final class GateBoardView extends VerticalLayout implements BeforeEnterOb
                     + (gate.signOffs().stream().anyMatch(s -> s.outdated()) ? " · has outdated sign-offs" : ""));
             facts.addClassName("portal-muted");
             card.add(heading, GateBadges.status(gate.status()), purpose, facts);
+            GateBadges.notices(gate).forEach(card::add);
             if (gate.status() == GateStatus.APPROVED) {
                 card.addClassName("portal-gate-approved");
             }

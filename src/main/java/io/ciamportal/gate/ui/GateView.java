@@ -113,7 +113,9 @@ public final class GateView extends VerticalLayout implements BeforeEnterObserve
         var submitted = new Span(g.submittedBy() == null ? "Not submitted." : "Submitted by " + g.submittedBy()
                 + (g.submittedAt() == null ? "" : " on " + WHEN.format(g.submittedAt())) + ".");
         submitted.addClassName("portal-muted");
-        add(new Anchor("migrations/" + id + "/gates", "← All gates of " + access.name()), heading, head, purpose, submitted, actions(g));
+        add(new Anchor("migrations/" + id + "/gates", "← All gates of " + access.name()), heading, head, purpose, submitted);
+        GateBadges.notices(g).forEach(this::add);
+        add(actions(g));
 
         add(new H3("Criteria"));
         var criteria = new UnorderedList();
@@ -162,8 +164,20 @@ public final class GateView extends VerticalLayout implements BeforeEnterObserve
             grid.addColumn(GateViews.SignOffView::signer).setHeader("Signer").setAutoWidth(true);
             grid.addColumn(GateViews.SignOffView::role).setHeader("Role then").setAutoWidth(true);
             grid.addColumn(s -> s.decision().label()).setHeader("Decision").setAutoWidth(true);
-            grid.addComponentColumn(s -> s.outdated() ? new Badge("Outdated", Badge.Tone.WARNING) : s.revoked() ? new Badge("Revoked", Badge.Tone.NEUTRAL)
-                    : s.counts() ? new Badge("Counts", Badge.Tone.SUCCESS) : new Span()).setHeader("Status").setAutoWidth(true);
+            grid.addComponentColumn(s -> {
+                var badge = s.outdated() ? new Badge("Outdated", Badge.Tone.WARNING) : s.revoked() ? new Badge("Revoked", Badge.Tone.NEUTRAL)
+                        : s.counts() ? new Badge("Counts", Badge.Tone.SUCCESS) : null;
+                if (badge == null) {
+                    return new Span();
+                }
+                if (s.outdatedReason() != null) {
+                    badge.getElement().setAttribute("title", s.outdatedReason());
+                    var box = new com.vaadin.flow.component.html.Div(badge, new Span(" " + s.outdatedReason()));
+                    box.addClassName("portal-muted");
+                    return box;
+                }
+                return badge;
+            }).setHeader("Status").setAutoWidth(true);
             grid.addColumn(s -> s.comment() == null ? "" : s.comment()).setHeader("Comment").setFlexGrow(2);
             grid.addColumn(s -> s.meaning() + " · state " + s.stateHash().substring(0, 12) + "…").setHeader("Meaning and state").setAutoWidth(true);
             grid.setItems(g.signOffs());

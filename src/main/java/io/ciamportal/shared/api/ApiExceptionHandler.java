@@ -75,6 +75,31 @@ public class ApiExceptionHandler {
         return body(HttpStatus.CONFLICT, "conflict", "Someone changed this at the same moment. Reload and try again.", null);
     }
 
+    /** An edit based on a version that is no longer current: 412 with who changed it, when, and the state now. */
+    @ExceptionHandler(io.ciamportal.shared.StaleVersionException.class)
+    ResponseEntity<Map<String, Object>> stale(io.ciamportal.shared.StaleVersionException e) {
+        var response = body(HttpStatus.PRECONDITION_FAILED, "stale_version", e.getMessage(), null);
+        var body = response.getBody();
+        body.put("currentVersion", e.currentVersion());
+        if (e.changedBy() != null) {
+            body.put("changedBy", e.changedBy());
+        }
+        if (e.changedAt() != null) {
+            body.put("changedAt", e.changedAt().toString());
+        }
+        if (e.current() != null) {
+            body.put("current", e.current());
+        }
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).header(org.springframework.http.HttpHeaders.ETAG,
+                Versions.etag(e.currentVersion())).body(body);
+    }
+
+    @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+    ResponseEntity<Map<String, Object>> status(org.springframework.web.server.ResponseStatusException e) {
+        var status = HttpStatus.valueOf(e.getStatusCode().value());
+        return body(status, status == HttpStatus.PRECONDITION_REQUIRED ? "precondition_required" : "error", e.getReason(), null);
+    }
+
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<Map<String, Object>> conflict(RuleViolationException e) {
         return body(HttpStatus.CONFLICT, "rule_violation", e.getMessage(), null);

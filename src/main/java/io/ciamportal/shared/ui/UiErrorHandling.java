@@ -33,6 +33,7 @@ class UiErrorHandling implements VaadinServiceInitListener {
         String message = switch (cause) {
             case AccessDeniedException denied -> "Your roles do not allow this.";
             case RuleViolationException rule -> rule.getMessage();
+            case io.ciamportal.shared.StaleVersionException stale -> stale.getMessage();
             case InvalidInputException invalid -> invalid.getMessage();
             case NotFoundException missing -> missing.getMessage();
             default -> {
@@ -51,7 +52,8 @@ class UiErrorHandling implements VaadinServiceInitListener {
         Throwable current = t;
         while (current.getCause() != null && current.getCause() != current
                 && !(current instanceof AccessDeniedException || current instanceof RuleViolationException
-                        || current instanceof InvalidInputException || current instanceof NotFoundException)) {
+                        || current instanceof InvalidInputException || current instanceof NotFoundException
+                        || current instanceof io.ciamportal.shared.StaleVersionException)) {
             current = current.getCause();
         }
         return current;

@@ -69,6 +69,8 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
     private final java.util.List<VendorProfileTab> extraTabs;
     private String title = "Vendor";
     private String slug = "";
+    /** The version of the vendor as shown: every edit from this page is based on it. */
+    private long version;
 
     VendorProfileView(VendorService vendors, VendorCurationService curation, AuditQueryService audit, CurrentUser currentUser,
             Clock clock, io.ciamportal.vendor.DatasetProperties dataset,
@@ -99,6 +101,7 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
     }
 
     private void show(VendorViews.Profile profile) {
+        version = profile.version();
         removeAll();
         var page = new VerticalLayout();
         page.setPadding(false);
@@ -203,7 +206,7 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
         page.add(new H3("Facts"));
         if (curator) {
             var editFacts = new Button("Edit facts", e -> new FactsEditDialog(s.name(), io.ciamportal.vendor.FactsEdit.of(p), edit -> {
-                curation.updateFacts(slug, edit);
+                curation.updateFacts(slug, version, edit);
                 reload();
             }).open());
             editFacts.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -238,7 +241,7 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
                 page.add(list);
             }
             list.add(capabilityRow(c, today, curator ? () -> new CapabilityEditDialog(s.name() + " · " + c.name(), c.support(), c.note(),
-                    c.sources(), c.confirmed(), (support, note, sources, confirmed) -> curation.updateCapability(slug, c.key(),
+                    c.sources(), c.confirmed(), (support, note, sources, confirmed) -> curation.updateCapability(slug, version, c.key(),
                             new CapabilityEdit(support, note, sources, confirmed)), this::reload).open() : null));
         }
     }
@@ -282,7 +285,7 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
         if (curator) {
             var override = new Button(d.overridden() ? "Change override" : "Override score", e ->
                     new OverrideDialog(title, d, score -> reason -> {
-                        curation.overrideDifficulty(slug, direction, score, reason);
+                        curation.overrideDifficulty(slug, version, direction, score, reason);
                         reload();
                     }).open());
             override.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
@@ -311,7 +314,7 @@ public final class VendorProfileView extends VerticalLayout implements BeforeEnt
         if (curator) {
             var button = new Button("Edit", e -> new CapabilityEditDialog(title + " · " + label, null,
                     fact == null ? "" : fact.note(), fact == null ? List.of() : fact.sources(), fact != null && fact.confirmed(),
-                    (support, note, sources, confirmed) -> curation.updateFact(slug, key, note, sources, confirmed), this::reload).open());
+                    (support, note, sources, confirmed) -> curation.updateFact(slug, version, key, note, sources, confirmed), this::reload).open());
             button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             button.setAriaLabel("Edit " + label);
             head.add(button);

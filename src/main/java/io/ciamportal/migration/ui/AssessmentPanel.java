@@ -1,0 +1,66 @@
+package io.ciamportal.migration.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.RouterLink;
+import io.ciamportal.migration.Assessment;
+import java.util.Locale;
+
+/** The assessment tab: strategy, pair difficulty with its breakdown, and every item's verdict with its sources. */
+final class AssessmentPanel extends VerticalLayout {
+
+    AssessmentPanel(Assessment a) {
+        setPadding(false);
+        var cards = new Div();
+        cards.addClassName("portal-two-columns");
+        var strategy = MigrationFormat.card("Recommended strategy: " + a.strategy().label(), new Paragraph(a.strategyReason()),
+                new Paragraph("Dual-run window: " + a.dualRunWeeks() + " weeks · forced password resets: " + MigrationFormat.number(a.forcedResets())
+                        + " · MFA or passkey re-enrollments: " + MigrationFormat.number(a.mfaReenrollments())));
+        var breakdown = new Div();
+        breakdown.addClassName("portal-breakdown");
+        for (var part : a.difficulty().breakdown()) {
+            var row = new Div(new Span(part.fact()), new Span((part.points() > 0 ? "+" : "") + MigrationFormat.points(part.points())),
+                    new Span(part.reason()));
+            row.addClassName("portal-breakdown-row");
+            breakdown.add(row);
+        }
+        var difficulty = MigrationFormat.card("Pair difficulty: " + a.difficulty().score() + " of 5", breakdown,
+                new RouterLink("How migration scoring works", MigrationScoringView.class));
+        cards.add(strategy, difficulty);
+        add(cards, new H3("What migrates"));
+        var list = new Div();
+        list.addClassName("portal-items");
+        for (var item : a.items()) {
+            var row = new Div();
+            row.addClassName("portal-item");
+            row.getElement().setAttribute("data-item", item.item().key());
+            var head = new Div(new Span(item.item().label()), MigrationFormat.verdict(item.verdict()),
+                    new Span(item.affected() == null ? "affects: unknown" : String.format(Locale.ENGLISH, "%,d %s", item.affected(), item.unit())));
+            head.addClassName("portal-item-head");
+            row.add(head, new Paragraph(item.reason()));
+            var sources = new Div();
+            sources.addClassName("portal-sources");
+            for (var fact : item.facts()) {
+                for (String url : fact.sources()) {
+                    var link = new Anchor(url, fact.vendor() + ": " + fact.fact() + " · " + MigrationFormat.shortUrl(url)
+                            + (fact.confirmed() ? "" : " (unconfirmed)"));
+                    link.setTarget("_blank");
+                    link.getElement().setAttribute("rel", "noopener noreferrer");
+                    sources.add(link);
+                }
+            }
+            if (sources.getComponentCount() > 0) {
+                row.add(sources);
+            }
+            var effort = new Span("Effort: " + item.effort());
+            effort.addClassName("portal-muted");
+            row.add(effort);
+            list.add(row);
+        }
+        add(list);
+    }
+}
