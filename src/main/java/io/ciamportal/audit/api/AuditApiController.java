@@ -4,9 +4,7 @@ import io.ciamportal.audit.AuditEntry;
 import io.ciamportal.audit.AuditFilter;
 import io.ciamportal.audit.AuditQueryService;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,16 +25,15 @@ class AuditApiController {
         this.audit = audit;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(description = "The result of walking the whole chain: intact, or the first entry that breaks it")
+    record VerifyJson(boolean intact, long entries, @Nullable String headHash, @Nullable String firstBrokenId, @Nullable String problem) {}
+
+    @io.swagger.v3.oas.annotations.Operation(summary = "Walk the whole audit chain and say whether it is intact (admins)")
     @GetMapping("/verify")
-    Map<String, Object> verify() {
+    VerifyJson verify() {
         var result = audit.verify();
-        var body = new LinkedHashMap<String, Object>();
-        body.put("intact", result.intact());
-        body.put("entries", result.entries());
-        body.put("headHash", result.headHash());
-        body.put("firstBrokenId", result.firstBrokenId() == null ? null : String.valueOf(result.firstBrokenId()));
-        body.put("problem", result.problem());
-        return body;
+        return new VerifyJson(result.intact(), result.entries(), result.headHash(),
+                result.firstBrokenId() == null ? null : String.valueOf(result.firstBrokenId()), result.problem());
     }
 
     @GetMapping

@@ -8,7 +8,6 @@ import io.ciamportal.security.UserSummary;
 import io.ciamportal.shared.InvalidInputException;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -80,8 +79,7 @@ class UserApiController {
 
     @PostMapping("/users/{id}/enable")
     @PreAuthorize(Roles.ADMIN_ONLY)
-    Map<String, Object> enable(@PathVariable UUID id) {
-        var user = users.enable(id);
-        return Map.of("id", user.id(), "enabled", user.enabled());
+    UserSummary enable(@PathVariable UUID id) {
+        return users.enable(id);
     }
 }

@@ -128,6 +128,7 @@ class SelectorApiController {
     }
 
     @Operation(summary = "Delete a saved run (its owner or an admin); audited")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "The saved run is deleted")
     @org.springframework.web.bind.annotation.DeleteMapping("/runs/{id}")
     org.springframework.http.ResponseEntity<Void> delete(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id) {
         selector.delete(id);

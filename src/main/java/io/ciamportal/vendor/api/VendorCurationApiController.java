@@ -147,6 +147,7 @@ class VendorCurationApiController {
     record ConflictRequest(@Nullable String slug, @Nullable String path) {}
 
     @Operation(summary = "Take the release's value for a conflicting field; audited")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Settled: the release's value is taken")
     @PostMapping(value = "/dataset/conflicts/accept", consumes = "application/json")
     ResponseEntity<Void> accept(@RequestBody ConflictRequest request) {
         releases.accept(required("slug", request.slug()), required("path", request.path()));
@@ -154,6 +155,7 @@ class VendorCurationApiController {
     }
 
     @Operation(summary = "Keep the local value of a conflicting field; audited")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Settled: the local value stays")
     @PostMapping(value = "/dataset/conflicts/keep", consumes = "application/json")
     ResponseEntity<Void> keep(@RequestBody ConflictRequest request) {
         releases.keep(required("slug", request.slug()), required("path", request.path()));
