@@ -2,36 +2,49 @@ package io.ciamportal.audit;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What happened, as a feature describes it. Before and after are small maps of the changed fields; keys that name
- * secrets (passwords, tokens, hashes, ...) are replaced by {@code [redacted]} before anything is stored.
+ * What happened, as a feature describes it: a typed action and target, small maps of the changed fields before and
+ * after, and the outcome. Fields the caller declares {@link #sensitive} are stored as {@code [redacted]}, at any depth;
+ * nothing is redacted by guessing from key names.
  */
 public record AuditEvent(
-        String action,
-        String targetType,
+        AuditAction action,
+        AuditTarget target,
         @Nullable String targetId,
         @Nullable Map<String, ?> before,
         @Nullable Map<String, ?> after,
-        AuditOutcome outcome) {
+        AuditOutcome outcome,
+        Set<String> sensitive) {
 
     public AuditEvent {
         Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(targetType, "targetType");
+        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(outcome, "outcome");
-        if (action.isBlank() || targetType.isBlank()) {
-            throw new IllegalArgumentException("An audit event needs an action and a target type");
-        }
+        sensitive = Set.copyOf(sensitive);
     }
 
-    public static AuditEvent success(String action, String targetType, @Nullable String targetId,
+    public static AuditEvent success(AuditAction action, AuditTarget target, @Nullable String targetId,
             @Nullable Map<String, ?> before, @Nullable Map<String, ?> after) {
-        return new AuditEvent(action, targetType, targetId, before, after, AuditOutcome.SUCCESS);
+        return new AuditEvent(action, target, targetId, before, after, AuditOutcome.SUCCESS, Set.of());
     }
 
-    public static AuditEvent of(String action, String targetType, @Nullable String targetId,
+    public static AuditEvent of(AuditAction action, AuditTarget target, @Nullable String targetId,
             @Nullable Map<String, ?> detail, AuditOutcome outcome) {
-        return new AuditEvent(action, targetType, targetId, null, detail, outcome);
+        return new AuditEvent(action, target, targetId, null, detail, outcome, Set.of());
+    }
+
+    /** A guarded action refused: outcome DENIED, with the reason. */
+    public static AuditEvent denied(AuditAction action, AuditTarget target, @Nullable String targetId, String reason) {
+        return new AuditEvent(action, target, targetId, null, Map.of("reason", reason), AuditOutcome.DENIED, Set.of());
+    }
+
+    /** The same event with these field names stored as {@code [redacted]} wherever they occur. */
+    public AuditEvent sensitive(String... fields) {
+        var all = new java.util.HashSet<>(sensitive);
+        all.addAll(Set.of(fields));
+        return new AuditEvent(action, target, targetId, before, after, outcome, all);
     }
 }

@@ -14,32 +14,34 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes values as canonical JSON: object keys sorted by their UTF-16 code units, no white space, strings escaped
  * the same way every time, sets sorted. Two equal values always give the same text, so the text can be hashed.
- * Map keys that name a secret are redacted on the way. See docs/verify-audit.md for the exact rules.
+ * Fields the caller declares sensitive are redacted on the way (see docs/verify-audit.md).
  */
 public final class CanonicalJson {
 
     static final String REDACTED = "[redacted]";
-    private static final List<String> SECRET_KEY_PARTS =
-            List.of("password", "secret", "token", "credential", "hash", "apikey", "privatekey");
 
     private CanonicalJson() {}
 
     /** Canonical text of a value, or null for null. */
     public static @Nullable String of(@Nullable Object value) {
+        return of(value, Set.of());
+    }
+
+    /** Canonical text of a value with the values of the {@code sensitive} field names, at any depth, redacted. */
+    public static @Nullable String of(@Nullable Object value, Set<String> sensitive) {
         if (value == null) {
             return null;
         }
         var out = new StringBuilder();
-        write(out, value);
+        write(out, value, sensitive);
         return out.toString();
     }
 
-    static boolean isSecretKey(String key) {
-        String k = key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
-        return SECRET_KEY_PARTS.stream().anyMatch(k::contains);
+    static void write(StringBuilder out, @Nullable Object value) {
+        write(out, value, Set.of());
     }
 
-    static void write(StringBuilder out, @Nullable Object value) {
+    private static void write(StringBuilder out, @Nullable Object value, Set<String> sensitive) {
         switch (value) {
             case null -> out.append("null");
             case RawJson raw -> out.append(raw);
@@ -52,15 +54,15 @@ public final class CanonicalJson {
             case Number n -> out.append(new BigDecimal(n.toString()).stripTrailingZeros().toPlainString());
             case Enum<?> e -> string(out, e.name());
             case TemporalAccessor t -> string(out, t.toString());
-            case Map<?, ?> map -> object(out, map);
-            case Set<?> set -> array(out, sorted(set));
-            case Collection<?> list -> array(out, list);
-            case Object[] array -> array(out, List.of(array));
+            case Map<?, ?> map -> object(out, map, sensitive);
+            case Set<?> set -> array(out, sorted(set), sensitive);
+            case Collection<?> list -> array(out, list, sensitive);
+            case Object[] array -> array(out, List.of(array), sensitive);
             default -> string(out, value.toString());
         }
     }
 
-    private static void object(StringBuilder out, Map<?, ?> map) {
+    private static void object(StringBuilder out, Map<?, ?> map, Set<String> sensitive) {
         var sorted = new TreeMap<String, @Nullable Object>();
         map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
         out.append('{');
@@ -72,12 +74,12 @@ public final class CanonicalJson {
             first = false;
             string(out, entry.getKey());
             out.append(':');
-            write(out, isSecretKey(entry.getKey()) && entry.getValue() != null ? REDACTED : entry.getValue());
+            write(out, sensitive.contains(entry.getKey()) && entry.getValue() != null ? REDACTED : entry.getValue(), sensitive);
         }
         out.append('}');
     }
 
-    private static void array(StringBuilder out, Collection<?> values) {
+    private static void array(StringBuilder out, Collection<?> values, Set<String> sensitive) {
         out.append('[');
         boolean first = true;
         for (Object v : values) {
@@ -85,7 +87,7 @@ public final class CanonicalJson {
                 out.append(',');
             }
             first = false;
-            write(out, v);
+            write(out, v, sensitive);
         }
         out.append(']');
     }

@@ -1,6 +1,8 @@
 package io.ciamportal.gate;
 
+import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.migration.MemberRole;
 import io.ciamportal.migration.MigrationEvents;
@@ -61,7 +63,7 @@ class GateLifecycle {
             }
             int outdated = gate.outdate(shownReason, shownReason == null ? null : clock.instant());
             gates.flush();
-            audit.record(AuditEvent.success("GATE_OUTDATED", "migration", migrationId.toString(),
+            audit.record(AuditEvent.success(AuditAction.GATE_OUTDATED, AuditTarget.MIGRATION, migrationId.toString(),
                     Map.of("gate", gate.key().key(), "status", before.name()),
                     Map.of("gate", gate.key().key(), "status", gate.status().name(), "reason", auditReason, "outdatedSignOffs", outdated)));
         }
@@ -100,7 +102,7 @@ class GateLifecycle {
                 continue;
             }
             gates.flush();
-            audit.record(AuditEvent.success("GATE_APPROVAL_DISCOUNTED", "migration", migrationId.toString(),
+            audit.record(AuditEvent.success(AuditAction.GATE_APPROVAL_DISCOUNTED, AuditTarget.MIGRATION, migrationId.toString(),
                     Map.of("gate", gate.key().key(), "status", before.name()),
                     Map.of("gate", gate.key().key(), "status", gate.status().name(), "signer", user.toString(), "reason", reason,
                             "discountedApprovals", discounted)));

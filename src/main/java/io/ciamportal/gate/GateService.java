@@ -1,6 +1,8 @@
 package io.ciamportal.gate;
 
+import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.audit.AuditOutcome;
 import io.ciamportal.audit.CanonicalJson;
@@ -179,7 +181,7 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
         var me = currentUser.require();
         gate.submit(me.userId(), stateHash(gate, access), clock.instant());
         gates.flush();
-        record("GATE_SUBMITTED", gate, Map.of("status", gate.status().name(), "state", java.util.Objects.requireNonNull(gate.stateHash())));
+        record(AuditAction.GATE_SUBMITTED, gate, Map.of("status", gate.status().name(), "state", java.util.Objects.requireNonNull(gate.stateHash())));
         return view(gate, access);
     }
 
@@ -205,10 +207,10 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
             after.put("comment", clean);
             after.put("state", signOff.stateHash());
             after.put("status", gate.status().name());
-            audit.record(AuditEvent.success("GATE_SIGNED_OFF", "migration", migrationId.toString(),
+            audit.record(AuditEvent.success(AuditAction.GATE_SIGNED_OFF, AuditTarget.MIGRATION, migrationId.toString(),
                     Map.of("gate", gate.key().key(), "status", before), withGate(gate, after)));
         } catch (FourEyesException e) {
-            audit.recordIndependently(AuditEvent.of("GATE_SIGN_OFF_REFUSED", "migration", migrationId.toString(),
+            audit.recordIndependently(AuditEvent.of(AuditAction.GATE_SIGN_OFF_REFUSED, AuditTarget.MIGRATION, migrationId.toString(),
                     Map.of("gate", gate.key().key(), "reason", "four eyes: the submitter cannot sign"), AuditOutcome.DENIED));
             throw e;
         }
@@ -222,7 +224,7 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
         var gate = load(migrationId, key);
         gate.revoke(signer(me, access), comment == null ? null : comment.strip(), access.requiredApprovals(), clock.instant());
         gates.flush();
-        record("GATE_APPROVAL_REVOKED", gate, Map.of("status", gate.status().name()));
+        record(AuditAction.GATE_APPROVAL_REVOKED, gate, Map.of("status", gate.status().name()));
         return view(gate, access);
     }
 
@@ -242,7 +244,7 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
         }
         gate.assignOwner(owner);
         gates.flush();
-        record("GATE_OWNER_ASSIGNED", gate, Map.of("owner", username == null ? "" : username));
+        record(AuditAction.GATE_OWNER_ASSIGNED, gate, Map.of("owner", username == null ? "" : username));
         return view(gate, access);
     }
 
@@ -292,7 +294,7 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
         }
         var after = new LinkedHashMap<String, @Nullable Object>(item.describe());
         after.put("outdatedSignOffs", outdated);
-        record("GATE_EVIDENCE_ADDED", gate, after);
+        record(AuditAction.GATE_EVIDENCE_ADDED, gate, after);
         return view(gate, access);
     }
 
@@ -301,7 +303,7 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
         var gate = load(migrationId, key);
         var removed = gate.removeEvidence(evidenceId);
         gates.flush();
-        audit.record(AuditEvent.success("GATE_EVIDENCE_REMOVED", "migration", migrationId.toString(),
+        audit.record(AuditEvent.success(AuditAction.GATE_EVIDENCE_REMOVED, AuditTarget.MIGRATION, migrationId.toString(),
                 withGate(gate, new LinkedHashMap<>(removed.describe())), Map.of("gate", gate.key().key(), "status", gate.status().name())));
         return view(gate, access);
     }
@@ -312,7 +314,7 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
         String clean = requireText("criterion", text, 500);
         int outdated = gate.addCriterion(clean);
         gates.flush();
-        record("GATE_CRITERION_ADDED", gate, Map.of("criterion", clean, "outdatedSignOffs", outdated));
+        record(AuditAction.GATE_CRITERION_ADDED, gate, Map.of("criterion", clean, "outdatedSignOffs", outdated));
         return view(gate, access);
     }
 
@@ -321,7 +323,7 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
         var gate = load(migrationId, key);
         var removed = gate.removeCriterion(criterionId);
         gates.flush();
-        audit.record(AuditEvent.success("GATE_CRITERION_REMOVED", "migration", migrationId.toString(),
+        audit.record(AuditEvent.success(AuditAction.GATE_CRITERION_REMOVED, AuditTarget.MIGRATION, migrationId.toString(),
                 Map.of("gate", gate.key().key(), "criterion", removed.text()), Map.of("gate", gate.key().key(), "status", gate.status().name())));
         return view(gate, access);
     }
@@ -369,8 +371,8 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
         return EvidenceFiles.sha256(java.util.Objects.requireNonNull(CanonicalJson.of(state)).getBytes(StandardCharsets.UTF_8));
     }
 
-    private void record(String action, Gate gate, Map<String, ? extends @Nullable Object> after) {
-        audit.record(AuditEvent.success(action, "migration", gate.migrationId().toString(), null, withGate(gate, new LinkedHashMap<>(after))));
+    private void record(AuditAction action, Gate gate, Map<String, ? extends @Nullable Object> after) {
+        audit.record(AuditEvent.success(action, AuditTarget.MIGRATION, gate.migrationId().toString(), null, withGate(gate, new LinkedHashMap<>(after))));
     }
 
     private static Map<String, @Nullable Object> withGate(Gate gate, Map<String, @Nullable Object> values) {

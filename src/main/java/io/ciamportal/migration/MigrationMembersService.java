@@ -1,6 +1,8 @@
 package io.ciamportal.migration;
 
+import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.migration.MigrationViews.Details;
 import io.ciamportal.security.PeopleDirectory;
@@ -50,7 +52,7 @@ public class MigrationMembersService {
         var before = m.roleOf(person.id());
         m.putMember(person.id(), role, loader.me().userId(), clock.instant());
         migrations.flush();
-        audit.record(AuditEvent.success(before.isPresent() ? "MIGRATION_MEMBER_ROLE_CHANGED" : "MIGRATION_MEMBER_ADDED", "migration",
+        audit.record(AuditEvent.success(before.isPresent() ? AuditAction.MIGRATION_MEMBER_ROLE_CHANGED : AuditAction.MIGRATION_MEMBER_ADDED, AuditTarget.MIGRATION,
                 id.toString(), before.map(r -> Map.<String, Object>of("member", person.username(), "role", r.name())).orElse(null),
                 Map.of("member", person.username(), "role", role.name())));
         if (before.orElse(null) != role) {
@@ -65,7 +67,7 @@ public class MigrationMembersService {
         m.removeMember(userId, loader.me().userId(), clock.instant());
         migrations.flush();
         String username = people.byId(userId).map(PeopleDirectory.Person::username).orElse(userId.toString());
-        audit.record(AuditEvent.success("MIGRATION_MEMBER_REMOVED", "migration", id.toString(),
+        audit.record(AuditEvent.success(AuditAction.MIGRATION_MEMBER_REMOVED, AuditTarget.MIGRATION, id.toString(),
                 Map.of("member", username, "role", role.name()), null));
         events.publishEvent(new MigrationEvents.MemberChanged(id, userId, role, null));
         return assembler.details(m, loader.me());

@@ -1,6 +1,8 @@
 package io.ciamportal.migration;
 
+import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.migration.MigrationViews.PlanItemView;
 import io.ciamportal.shared.InvalidInputException;
@@ -53,7 +55,7 @@ public class MigrationPlanService {
         String clean = validText(text);
         int position = planItems.findByMigrationIdOrderByPhaseAscPositionAsc(m.id()).stream().mapToInt(PlanItem::position).max().orElse(0) + 1;
         var item = planItems.saveAndFlush(new PlanItem(m.id(), phase, position, clean, PlanItem.Kind.CUSTOM));
-        audit.record(AuditEvent.success("PLAN_ITEM_ADDED", "migration", id.toString(), null, Map.of("phase", phase, "text", clean)));
+        audit.record(AuditEvent.success(AuditAction.PLAN_ITEM_ADDED, AuditTarget.MIGRATION, id.toString(), null, Map.of("phase", phase, "text", clean)));
         return assembler.view(item);
     }
 
@@ -68,7 +70,7 @@ public class MigrationPlanService {
         var before = MigrationAssembler.describe(item);
         item.edit(clean, owner, due, loader.me().userId(), clock.instant());
         planItems.flush();
-        audit.record(AuditEvent.success("PLAN_ITEM_CHANGED", "migration", id.toString(), before, MigrationAssembler.describe(item)));
+        audit.record(AuditEvent.success(AuditAction.PLAN_ITEM_CHANGED, AuditTarget.MIGRATION, id.toString(), before, MigrationAssembler.describe(item)));
         return assembler.view(item);
     }
 
@@ -97,7 +99,7 @@ public class MigrationPlanService {
             item.reopen(me.userId(), clock.instant());
         }
         planItems.flush();
-        audit.record(AuditEvent.success(done ? "PLAN_ITEM_DONE" : "PLAN_ITEM_REOPENED", "migration", id.toString(), null,
+        audit.record(AuditEvent.success(done ? AuditAction.PLAN_ITEM_DONE : AuditAction.PLAN_ITEM_REOPENED, AuditTarget.MIGRATION, id.toString(), null,
                 Map.of("item", item.text(), "phase", item.phase())));
         return assembler.view(item);
     }
@@ -108,7 +110,7 @@ public class MigrationPlanService {
         item.requireRemovable();
         planItems.delete(item);
         planItems.flush();
-        audit.record(AuditEvent.success("PLAN_ITEM_REMOVED", "migration", id.toString(), MigrationAssembler.describe(item), null));
+        audit.record(AuditEvent.success(AuditAction.PLAN_ITEM_REMOVED, AuditTarget.MIGRATION, id.toString(), MigrationAssembler.describe(item), null));
     }
 
     /**

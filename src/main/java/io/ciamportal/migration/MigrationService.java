@@ -1,6 +1,8 @@
 package io.ciamportal.migration;
 
+import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.migration.MigrationViews.Details;
 import io.ciamportal.migration.MigrationViews.NewMigration;
@@ -174,7 +176,7 @@ public class MigrationService {
         after.put("destination", destination);
         after.put("members", added);
         after.put("inventory", inventory.asMap());
-        audit.record(AuditEvent.success("MIGRATION_CREATED", "migration", migration.id().toString(), null, after));
+        audit.record(AuditEvent.success(AuditAction.MIGRATION_CREATED, AuditTarget.MIGRATION, migration.id().toString(), null, after));
         return assembler.details(migration, me, scored, memo);
     }
 
@@ -210,13 +212,13 @@ public class MigrationService {
         }
         migrations.flush();
         if (renamed) {
-            audit.record(AuditEvent.success("MIGRATION_RENAMED", "migration", id.toString(), Map.of("name", oldName), Map.of("name", name)));
+            audit.record(AuditEvent.success(AuditAction.MIGRATION_RENAMED, AuditTarget.MIGRATION, id.toString(), Map.of("name", oldName), Map.of("name", name)));
         }
         var memo = sides.memo();
         var scored = memo.scored(m);
         if (newPair) {
             plan.refresh(m, scored);
-            audit.record(AuditEvent.success("MIGRATION_PAIR_CHANGED", "migration", id.toString(),
+            audit.record(AuditEvent.success(AuditAction.MIGRATION_PAIR_CHANGED, AuditTarget.MIGRATION, id.toString(),
                     Map.of("source", oldSource, "destination", oldDestination), Map.of("source", source, "destination", destination)));
             events.publishEvent(new MigrationEvents.PairChanged(id, oldSource, oldDestination, source, destination));
         }
@@ -247,7 +249,7 @@ public class MigrationService {
                 changedAfter.put(k, v);
             }
         });
-        audit.record(AuditEvent.success("MIGRATION_INVENTORY_CHANGED", "migration", id.toString(), changedBefore, changedAfter));
+        audit.record(AuditEvent.success(AuditAction.MIGRATION_INVENTORY_CHANGED, AuditTarget.MIGRATION, id.toString(), changedBefore, changedAfter));
         return assembler.details(m, me, scored, memo);
     }
 
@@ -258,7 +260,7 @@ public class MigrationService {
         int before = m.requiredApprovals();
         m.requireApprovals(count, me.userId(), clock.instant());
         migrations.flush();
-        audit.record(AuditEvent.success("MIGRATION_APPROVALS_REQUIRED_CHANGED", "migration", id.toString(),
+        audit.record(AuditEvent.success(AuditAction.MIGRATION_APPROVALS_REQUIRED_CHANGED, AuditTarget.MIGRATION, id.toString(),
                 Map.of("requiredApprovals", before), Map.of("requiredApprovals", count)));
         events.publishEvent(new MigrationEvents.RequiredApprovalsChanged(id, count));
         return assembler.details(m, me);

@@ -1,7 +1,9 @@
 package io.ciamportal.security;
 
 import io.ciamportal.audit.AuditActor;
+import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -120,7 +122,7 @@ class AccountBootstrap implements ApplicationRunner {
     private void create(String username, String displayName, String password, EnumSet<PortalRole> roles) {
         var account = users.save(UserAccount.local(username, displayName, null, passwordEncoder.encode(password), roles, clock.instant()));
         users.flush();
-        audit.record(AuditActor.SYSTEM, AuditEvent.success("USER_CREATED", "user", account.id().toString(), null,
+        audit.record(AuditActor.SYSTEM, AuditEvent.success(AuditAction.USER_CREATED, AuditTarget.USER, account.id().toString(), null,
                 UserAdminService.details(account)));
     }
 

@@ -1,7 +1,9 @@
 package io.ciamportal.security;
 
 import io.ciamportal.audit.AuditActor;
+import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -83,7 +85,7 @@ class AccountDirectory implements UserDetailsService {
             account.replaceIdentityProviderRoles(identityProviderRoles);
             users.save(account);
             users.flush();
-            audit.record(provider, AuditEvent.success("USER_CREATED", "user", account.id().toString(), null,
+            audit.record(provider, AuditEvent.success(AuditAction.USER_CREATED, AuditTarget.USER, account.id().toString(), null,
                     UserAdminService.details(account)));
         } else {
             var before = account.roles();
@@ -91,7 +93,7 @@ class AccountDirectory implements UserDetailsService {
             var after = account.roles();
             if (!before.equals(after)) {
                 users.flush();
-                audit.record(provider, AuditEvent.success("USER_ROLES_CHANGED", "user", account.id().toString(),
+                audit.record(provider, AuditEvent.success(AuditAction.USER_ROLES_CHANGED, AuditTarget.USER, account.id().toString(),
                         Map.of("roles", before), Map.of("roles", after, "source", "identity provider claim")));
                 events.publishEvent(new RolesChanged(account.id(), java.util.Set.copyOf(before), java.util.Set.copyOf(after)));
             }

@@ -1,7 +1,9 @@
 package io.ciamportal.security;
 
 import io.ciamportal.audit.AuditActor;
+import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.audit.AuditOutcome;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +42,7 @@ class AuthenticationAuditor implements LogoutHandler {
     void onSuccess(InteractiveAuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof PortalPrincipal principal) {
             accounts.recordSignIn(principal.userId());
-            audit.record(SecurityActorProvider.actorOf(principal), AuditEvent.of("SIGN_IN", "user",
+            audit.record(SecurityActorProvider.actorOf(principal), AuditEvent.of(AuditAction.SIGN_IN, AuditTarget.USER,
                     principal.userId().toString(), Map.of("method", method(event.getAuthentication())), AuditOutcome.SUCCESS));
         }
     }
@@ -65,7 +67,7 @@ class AuthenticationAuditor implements LogoutHandler {
                 detail.put("account", "unknown");
             }
         }
-        audit.recordIndependently(AuditActor.ANONYMOUS, AuditEvent.of("SIGN_IN_FAILED", "user", targetId, detail,
+        audit.recordIndependently(AuditActor.ANONYMOUS, AuditEvent.of(AuditAction.SIGN_IN_FAILED, AuditTarget.USER, targetId, detail,
                 problem instanceof SignInThrottledException || problem instanceof DisabledException
                         ? AuditOutcome.DENIED : AuditOutcome.FAILURE));
     }
@@ -74,7 +76,7 @@ class AuthenticationAuditor implements LogoutHandler {
     public void logout(HttpServletRequest request, HttpServletResponse response, @Nullable Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof PortalPrincipal principal) {
             audit.record(SecurityActorProvider.actorOf(principal),
-                    AuditEvent.of("SIGN_OUT", "user", principal.userId().toString(), null, AuditOutcome.SUCCESS));
+                    AuditEvent.of(AuditAction.SIGN_OUT, AuditTarget.USER, principal.userId().toString(), null, AuditOutcome.SUCCESS));
         }
     }
 

@@ -1,6 +1,8 @@
 package io.ciamportal.security;
 
+import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.audit.AuditOutcome;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +54,7 @@ final class JsonSecurityResponses implements AuthenticationEntryPoint, AccessDen
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException problem)
             throws IOException {
         if (problem instanceof CsrfException) {
-            audit.recordIndependently(AuditEvent.of("CSRF_REJECTED", "api", request.getMethod() + " " + request.getRequestURI(),
+            audit.recordIndependently(AuditEvent.of(AuditAction.CSRF_REJECTED, AuditTarget.API, request.getMethod() + " " + request.getRequestURI(),
                     null, AuditOutcome.DENIED));
             write(response, HttpServletResponse.SC_FORBIDDEN, "csrf",
                     "This request needs the CSRF token of the browser session (header X-CSRF-TOKEN or X-XSRF-TOKEN).");

@@ -1,8 +1,9 @@
 package io.ciamportal.security;
 
+import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
-import io.ciamportal.audit.AuditOutcome;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
 import io.ciamportal.shared.RuleViolationException;
@@ -73,11 +74,11 @@ public class UserAdminService {
         after.addAll(account.rolesFrom(RoleSource.IDP));
         after.add(PortalRole.VIEWER);
         if (before.contains(PortalRole.ADMIN) && !after.contains(PortalRole.ADMIN) && account.enabled()) {
-            refuseIfLastAdmin(account, "USER_ROLES_CHANGED", "remove the admin role from");
+            refuseIfLastAdmin(account, AuditAction.USER_ROLES_CHANGED, "remove the admin role from");
         }
         account.assignPortalRoles(portalRoles);
         users.flush();
-        audit.record(AuditEvent.success("USER_ROLES_CHANGED", "user", id.toString(),
+        audit.record(AuditEvent.success(AuditAction.USER_ROLES_CHANGED, AuditTarget.USER, id.toString(),
                 Map.of("roles", before), Map.of("roles", account.roles())));
         if (!before.equals(account.roles())) {
             events.publishEvent(new RolesChanged(account.id(), Set.copyOf(before), Set.copyOf(account.roles())));
@@ -89,17 +90,17 @@ public class UserAdminService {
         lockAdminChanges();
         var account = find(id);
         if (account.id().equals(currentUser.require().userId())) {
-            throw deny(account, "USER_DISABLED", "You cannot disable your own account.");
+            throw deny(account, AuditAction.USER_DISABLED, "You cannot disable your own account.");
         }
         if (!account.enabled()) {
             throw new RuleViolationException(account.displayName() + " is already disabled.");
         }
         if (account.roles().contains(PortalRole.ADMIN)) {
-            refuseIfLastAdmin(account, "USER_DISABLED", "disable");
+            refuseIfLastAdmin(account, AuditAction.USER_DISABLED, "disable");
         }
         account.disable();
         users.flush();
-        audit.record(AuditEvent.success("USER_DISABLED", "user", id.toString(), Map.of("enabled", true), Map.of("enabled", false)));
+        audit.record(AuditEvent.success(AuditAction.USER_DISABLED, AuditTarget.USER, id.toString(), Map.of("enabled", true), Map.of("enabled", false)));
         return account.summary();
     }
 
@@ -110,7 +111,7 @@ public class UserAdminService {
         }
         account.enable();
         users.flush();
-        audit.record(AuditEvent.success("USER_ENABLED", "user", id.toString(), Map.of("enabled", false), Map.of("enabled", true)));
+        audit.record(AuditEvent.success(AuditAction.USER_ENABLED, AuditTarget.USER, id.toString(), Map.of("enabled", false), Map.of("enabled", true)));
         return account.summary();
     }
 
@@ -132,7 +133,7 @@ public class UserAdminService {
         }
         var account = users.save(UserAccount.local(name, shown, mail, passwordEncoder.encode(password), roles, clock.instant()));
         users.flush();
-        audit.record(AuditEvent.success("USER_CREATED", "user", account.id().toString(), null,
+        audit.record(AuditEvent.success(AuditAction.USER_CREATED, AuditTarget.USER, account.id().toString(), null,
                 details(account)));
         return account.summary();
     }
@@ -146,7 +147,7 @@ public class UserAdminService {
         validPassword(newPassword);
         account.changePassword(passwordEncoder.encode(newPassword));
         users.flush();
-        audit.record(AuditEvent.success("USER_PASSWORD_RESET", "user", id.toString(), null, Map.of("password", "changed")));
+        audit.record(AuditEvent.success(AuditAction.USER_PASSWORD_RESET, AuditTarget.USER, id.toString(), null, Map.of("password", "changed")));
     }
 
     static String validUsername(String username) {
@@ -185,7 +186,7 @@ public class UserAdminService {
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(ADMIN_CHANGE_LOCK).query().singleRow();
     }
 
-    private void refuseIfLastAdmin(UserAccount account, String action, String verb) {
+    private void refuseIfLastAdmin(UserAccount account, AuditAction action, String verb) {
         long otherAdmins = users.findAll().stream()
                 .filter(u -> u.enabled() && !u.id().equals(account.id()) && u.roles().contains(PortalRole.ADMIN))
                 .count();
@@ -195,9 +196,8 @@ public class UserAdminService {
         }
     }
 
-    private RuleViolationException deny(UserAccount account, String action, String message) {
-        audit.recordIndependently(AuditEvent.of(action, "user", account.id().toString(),
-                Map.of("refused", message), AuditOutcome.DENIED));
+    private RuleViolationException deny(UserAccount account, AuditAction action, String message) {
+        audit.recordIndependently(AuditEvent.denied(action, AuditTarget.USER, account.id().toString(), message));
         return new RuleViolationException(message);
     }
 }

@@ -1,6 +1,8 @@
 package io.ciamportal.selector;
 
+import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.security.CurrentUser;
 import io.ciamportal.security.PortalRole;
@@ -184,7 +186,7 @@ public class SelectorService {
             throw new RuleViolationException("You keep " + MAX_RUNS_PER_USER + " saved runs already; delete some first.");
         }
         var run = runs.save(new SelectorRun(me.userId(), clean, answers.toQueryString(), clock.instant()));
-        audit.record(AuditEvent.success("SELECTOR_RUN_SAVED", "selector-run", run.id().toString(), null,
+        audit.record(AuditEvent.success(AuditAction.SELECTOR_RUN_SAVED, AuditTarget.SELECTOR_RUN, run.id().toString(), null,
                 Map.of("name", clean, "answers", run.answers())));
         return view(run, me.userId());
     }
@@ -197,7 +199,7 @@ public class SelectorService {
         String before = run.name();
         run.rename(clean, clock.instant());
         runs.flush();
-        audit.record(AuditEvent.success("SELECTOR_RUN_RENAMED", "selector-run", id.toString(), Map.of("name", before), Map.of("name", clean)));
+        audit.record(AuditEvent.success(AuditAction.SELECTOR_RUN_RENAMED, AuditTarget.SELECTOR_RUN, id.toString(), Map.of("name", before), Map.of("name", clean)));
         return view(run, me.userId());
     }
 
@@ -206,7 +208,7 @@ public class SelectorService {
         var run = owned(id);
         runs.delete(run);
         runs.flush();
-        audit.record(AuditEvent.success("SELECTOR_RUN_DELETED", "selector-run", id.toString(),
+        audit.record(AuditEvent.success(AuditAction.SELECTOR_RUN_DELETED, AuditTarget.SELECTOR_RUN, id.toString(),
                 Map.of("name", run.name(), "answers", run.answers()), null));
     }
 

@@ -1,6 +1,8 @@
 package io.ciamportal.vendor;
 
+import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.shared.InvalidInputException;
 import java.security.MessageDigest;
@@ -101,7 +103,7 @@ public class DatasetExchangeService {
                 INSERT INTO dataset_import (checksum, imported_at, vendors, source) VALUES (?, ?, ?, 'import')
                 ON CONFLICT (checksum) DO UPDATE SET imported_at = EXCLUDED.imported_at""")
                 .params(checksum, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), dataset.vendors().size()).update();
-        audit.record(AuditEvent.success("DATASET_IMPORTED", "dataset", checksum, Map.of("vendors", before),
+        audit.record(AuditEvent.success(AuditAction.DATASET_IMPORTED, AuditTarget.DATASET, checksum, Map.of("vendors", before),
                 Map.of("vendors", dataset.vendors().size())));
         return new ImportResult(dataset.vendors().size(), checksum);
     }

@@ -1,6 +1,8 @@
 package io.ciamportal.vendor;
 
+import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.shared.NotFoundException;
 import java.time.Clock;
@@ -94,14 +96,14 @@ public class DatasetReleaseService {
         store.replace(changed);
         store.markChanged(List.of(slug), "the release's value taken by a curator", OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
         jdbc.sql("DELETE FROM dataset_conflict WHERE slug = ? AND path = ?").params(slug, path).update();
-        audit.record(AuditEvent.success("DATASET_CONFLICT_ACCEPTED", "vendor", slug, entry(path, before), entry(path, node(releaseValue))));
+        audit.record(AuditEvent.success(AuditAction.DATASET_CONFLICT_ACCEPTED, AuditTarget.VENDOR, slug, entry(path, before), entry(path, node(releaseValue))));
     }
 
     /** Keeps the local value; the conflict is settled (a later release that changes the field again raises it anew). */
     public void keep(String slug, String path) {
         String releaseValue = conflictValue(slug, path);
         jdbc.sql("DELETE FROM dataset_conflict WHERE slug = ? AND path = ?").params(slug, path).update();
-        audit.record(AuditEvent.success("DATASET_CONFLICT_KEPT", "vendor", slug, entry(path, node(releaseValue)), Map.of("field", path)));
+        audit.record(AuditEvent.success(AuditAction.DATASET_CONFLICT_KEPT, AuditTarget.VENDOR, slug, entry(path, node(releaseValue)), Map.of("field", path)));
     }
 
     /** Completeness of the vendor index as it is now (curated values included). */

@@ -1,7 +1,9 @@
 package io.ciamportal.vendor;
 
 import io.ciamportal.audit.AuditActor;
+import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -134,7 +136,7 @@ class DatasetReleases {
         if (!result.kept().isEmpty()) {
             after.put("keptInUse", result.kept().stream().map(ReleaseMerge.KeptVendor::slug).toList());
         }
-        audit.record(AuditActor.SYSTEM, AuditEvent.success("DATASET_RELEASE_APPLIED", "dataset", version, before, after));
+        audit.record(AuditActor.SYSTEM, AuditEvent.success(AuditAction.DATASET_RELEASE_APPLIED, AuditTarget.DATASET, version, before, after));
         log.info("Vendor dataset release {} applied: {}", version, summary);
         return new Outcome(true, version, installed.map(Installed::version).orElse(null), result.counts(), result.kept());
     }

@@ -1,6 +1,8 @@
 package io.ciamportal.vendor;
 
+import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
@@ -72,7 +74,7 @@ public class VendorCurationService {
                 .param("reviewed", today).update();
         var after = new VendorViews.CapabilityValue(before.key(), before.name(), before.groupKey(), before.groupName(),
                 edit.support(), note, sources, edit.confirmed(), today);
-        audit.record(AuditEvent.success("VENDOR_VALUE_CHANGED", "vendor", slug, describe(before), describe(after)));
+        audit.record(AuditEvent.success(AuditAction.VENDOR_VALUE_CHANGED, AuditTarget.VENDOR, slug, describe(before), describe(after)));
         return after;
     }
 
@@ -99,7 +101,7 @@ public class VendorCurationService {
                     confirmed = EXCLUDED.confirmed, reviewed_on = EXCLUDED.reviewed_on""")
                 .params(vendorId, factKey, text, cleanSources.toArray(String[]::new), confirmed, today).update();
         var after = new VendorViews.Fact(factKey, text, cleanSources, confirmed, today);
-        audit.record(AuditEvent.success("VENDOR_FACT_CHANGED", "vendor", slug, before == null ? null : describe(before), describe(after)));
+        audit.record(AuditEvent.success(AuditAction.VENDOR_FACT_CHANGED, AuditTarget.VENDOR, slug, before == null ? null : describe(before), describe(after)));
         return after;
     }
 
@@ -148,7 +150,7 @@ public class VendorCurationService {
                 .param("bif", clean.bulkImportFormat()).param("bil", clean.bulkImportLimits())
                 .param("bef", clean.bulkExportFormat()).param("bel", clean.bulkExportLimits()).param("slug", slug)
                 .update();
-        audit.record(AuditEvent.success("VENDOR_FACTS_CHANGED", "vendor", slug, changedBefore, changedAfter));
+        audit.record(AuditEvent.success(AuditAction.VENDOR_FACTS_CHANGED, AuditTarget.VENDOR, slug, changedBefore, changedAfter));
         return vendors.profile(slug);
     }
 
@@ -246,10 +248,9 @@ public class VendorCurationService {
         map.put("lifecycle", e.lifecycle().name());
         map.put("endOfSale", e.endOfSale() == null ? null : e.endOfSale().toString());
         map.put("endOfLife", e.endOfLife() == null ? null : e.endOfLife().toString());
-        // neutral names: the audit log redacts any key containing "hash" (or "password"), which these facts are not
-        map.put("exportPolicy", e.hashExportPolicy().name());
-        map.put("exportedScheme", e.hashExportScheme());
-        map.put("importedSchemes", e.hashImportSchemes());
+        map.put("hashExportPolicy", e.hashExportPolicy().name());
+        map.put("hashExportScheme", e.hashExportScheme());
+        map.put("hashImportSchemes", e.hashImportSchemes());
         map.put("jitHookName", e.jitHookName());
         map.put("bulkImportFormat", e.bulkImportFormat());
         map.put("bulkImportLimits", e.bulkImportLimits());
@@ -291,7 +292,7 @@ public class VendorCurationService {
         after.put("name", cleanName);
         after.put("deployment", deployment);
         after.put("tier", tier);
-        audit.record(AuditEvent.success("VENDOR_CREATED", "vendor", cleanSlug, null, after));
+        audit.record(AuditEvent.success(AuditAction.VENDOR_CREATED, AuditTarget.VENDOR, cleanSlug, null, after));
         return vendors.profile(cleanSlug);
     }
 
@@ -319,7 +320,7 @@ public class VendorCurationService {
         after.put("override", score);
         after.put("reason", score == null ? null : why);
         after.put("computed", current.computed());
-        audit.record(AuditEvent.success("VENDOR_DIFFICULTY_OVERRIDDEN", "vendor", slug, before, after));
+        audit.record(AuditEvent.success(AuditAction.VENDOR_DIFFICULTY_OVERRIDDEN, AuditTarget.VENDOR, slug, before, after));
     }
 
     public enum Direction { INBOUND, OUTBOUND }

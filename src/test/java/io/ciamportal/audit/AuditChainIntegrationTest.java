@@ -52,8 +52,8 @@ class AuditChainIntegrationTest extends PortalTestBase {
 
     @Test
     void eachAppendLinksToThePreviousEntry() {
-        var first = audit.record(AuditActor.SYSTEM, AuditEvent.success("TEST_LINK", "test", "a", null, Map.of("n", 1)));
-        var second = audit.record(AuditActor.SYSTEM, AuditEvent.success("TEST_LINK", "test", "b", Map.of("n", 1), Map.of("n", 2)));
+        var first = audit.record(AuditActor.SYSTEM, AuditEvent.success(AuditAction.VENDOR_VALUE_CHANGED, AuditTarget.VENDOR, "a", null, Map.of("n", 1)));
+        var second = audit.record(AuditActor.SYSTEM, AuditEvent.success(AuditAction.VENDOR_VALUE_CHANGED, AuditTarget.VENDOR, "b", Map.of("n", 1), Map.of("n", 2)));
 
         assertThat(second.id()).isEqualTo(first.id() + 1);
         assertThat(second.prevHash()).isEqualTo(first.hash());
@@ -63,8 +63,9 @@ class AuditChainIntegrationTest extends PortalTestBase {
 
     @Test
     void secretsNeverReachTheLog() {
-        var entry = audit.record(AuditActor.SYSTEM, AuditEvent.success("TEST_SECRET", "test", "s", null,
-                Map.of("password", "hunter2-secret", "clientSecret", "abc123", "name", "visible")));
+        var entry = audit.record(AuditActor.SYSTEM, AuditEvent.success(AuditAction.VENDOR_VALUE_CHANGED, AuditTarget.VENDOR, "s", null,
+                Map.of("password", "hunter2-secret", "nested", Map.of("clientSecret", "abc123"), "name", "visible"))
+                .sensitive("password", "clientSecret"));
 
         String stored = jdbc.queryForObject("SELECT after_state FROM audit_entry WHERE id = ?", String.class, entry.id());
         assertThat(stored).doesNotContain("hunter2").doesNotContain("abc123").contains("visible").contains("[redacted]");
@@ -111,7 +112,7 @@ class AuditChainIntegrationTest extends PortalTestBase {
 
     @Test
     void theDatabaseRefusesUpdateDeleteAndTruncate() {
-        var entry = audit.record(AuditActor.SYSTEM, AuditEvent.success("TEST_IMMUTABLE", "test", "x", null, null));
+        var entry = audit.record(AuditActor.SYSTEM, AuditEvent.success(AuditAction.VENDOR_VALUE_CHANGED, AuditTarget.VENDOR, "x", null, null));
 
         assertThatThrownBy(() -> jdbc.update("UPDATE audit_entry SET actor_name = 'Mallory' WHERE id = ?", entry.id()))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
@@ -134,8 +135,8 @@ class AuditChainIntegrationTest extends PortalTestBase {
 
     @Test
     void theVerifierNamesTheEntryThatWasAlteredBehindItsBack() {
-        var victim = audit.record(AuditActor.SYSTEM, AuditEvent.success("TEST_TAMPER", "test", "t", null, Map.of("amount", 10)));
-        audit.record(AuditActor.SYSTEM, AuditEvent.success("TEST_TAMPER", "test", "after", null, null));
+        var victim = audit.record(AuditActor.SYSTEM, AuditEvent.success(AuditAction.VENDOR_VALUE_CHANGED, AuditTarget.VENDOR, "t", null, Map.of("amount", 10)));
+        audit.record(AuditActor.SYSTEM, AuditEvent.success(AuditAction.VENDOR_VALUE_CHANGED, AuditTarget.VENDOR, "after", null, null));
         try {
             // The database owner can switch the guard off; the chain still tells.
             ownerUpdate("UPDATE audit_entry SET after_state = '{\"amount\":1000}' WHERE id = " + victim.id());
@@ -176,7 +177,7 @@ class AuditChainIntegrationTest extends PortalTestBase {
     /** A second "portal instance": its own pool, its own AuditLog, its own transactions. */
     private record Writer(AuditLog log, TransactionTemplate tx) {
         void append(String target) {
-            tx.executeWithoutResult(status -> log.record(AuditActor.SYSTEM, AuditEvent.success("TEST_CONCURRENT", "test", target, null, null)));
+            tx.executeWithoutResult(status -> log.record(AuditActor.SYSTEM, AuditEvent.success(AuditAction.VENDOR_VALUE_CHANGED, AuditTarget.VENDOR, target, null, null)));
         }
     }
 

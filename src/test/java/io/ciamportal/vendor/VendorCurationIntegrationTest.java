@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Curation through the real services and database: validated, audited with before/after, refused to non-admins. */
 @Tag("integration")
@@ -31,6 +31,9 @@ class VendorCurationIntegrationTest extends PortalTestBase {
 
     @Autowired
     SecurityContextHolderStrategy contexts;
+
+    @Autowired
+    UserDetailsService accounts;
 
     @AfterEach
     void signOut() {
@@ -140,9 +143,9 @@ class VendorCurationIntegrationTest extends PortalTestBase {
         assertThat(after.migration().hashImportSchemes()).containsExactly("bcrypt", "argon2id");
         var entry = audit.publicTrail("vendor", "propelauth").getFirst();
         assertThat(entry.action()).isEqualTo("VENDOR_FACTS_CHANGED");
-        assertThat(entry.after()).contains("\"exportPolicy\":\"SUPPORT_TICKET\"").contains("\"regions\":[\"US\"]")
+        assertThat(entry.after()).contains("\"hashExportPolicy\":\"SUPPORT_TICKET\"").contains("\"regions\":[\"US\"]")
                 .doesNotContain("\"name\"");
-        assertThat(entry.before()).contains("\"exportPolicy\":\"UNKNOWN\"");
+        assertThat(entry.before()).contains("\"hashExportPolicy\":\"UNKNOWN\"");
         // the difficulty follows the facts: hashes now leave through a ticket in bcrypt
         assertThat(after.summary().outbound().breakdown()).anySatisfy(c -> assertThat(c.reason()).contains("support ticket"));
     }
@@ -172,9 +175,11 @@ class VendorCurationIntegrationTest extends PortalTestBase {
         assertThatThrownBy(() -> curation.updateFacts("ssojet", version("ssojet"), current)).isInstanceOf(AccessDeniedException.class);
     }
 
+    /** Signs in as the demo account with that role (the curation records who changed what, so it needs a real person). */
     private void signIn(String role) {
+        var principal = accounts.loadUserByUsername(role.substring("ROLE_".length()).toLowerCase(java.util.Locale.ROOT));
         var context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test-" + role, null, AuthorityUtils.createAuthorityList(role)));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         contexts.setContext(context);
     }
 
