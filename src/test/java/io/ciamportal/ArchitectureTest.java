@@ -1,16 +1,24 @@
 package io.ciamportal;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.ciamportal.audit.AuditQueryService;
+import io.ciamportal.migration.MigrationRecordsService;
+import io.ciamportal.security.PeopleDirectory;
+import io.ciamportal.security.RunAs;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,8 +37,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void featureCoresAreFreeOfCycles() {
-        slices().matching("io.ciamportal.(*)").should().beFreeOfCycles().check(classes);
+    void featuresAreFreeOfCyclesWithTheirViewsAndApisIncluded() {
+        slices().matching("io.ciamportal.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     @Test
@@ -94,6 +102,38 @@ class ArchitectureTest {
                 .orShould().beAnnotatedWith(PermitAll.class)
                 .orShould().beAnnotatedWith(AnonymousAllowed.class)
                 .check(classes);
+    }
+
+    /** Who is who is for services that decided what the caller may see, never for views or controllers. */
+    static final ArchRule PEOPLE_DIRECTORY_ONLY_FOR_SERVICES = noClasses().that().resideInAnyPackage("..ui..", "..api..")
+            .should().dependOnClassesThat().areAssignableTo(PeopleDirectory.class)
+            .because("views and controllers see people only through a service that checked membership first");
+
+    /** Acting as someone else is for the demo data starters at start-up. */
+    static final ArchRule RUN_AS_ONLY_FOR_DEMO_DATA = noClasses().that().haveSimpleNameNotStartingWith("Demo")
+            .and().doNotBelongToAnyOf(RunAs.class)
+            .should().dependOnClassesThat().areAssignableTo(RunAs.class)
+            .because("only start-up demo data runs as a portal account");
+
+    /** A target's whole trail is read only after the migration's own membership check. */
+    static final ArchRule TRAIL_ONLY_AFTER_THE_MEMBERSHIP_CHECK = noClasses().that().doNotBelongToAnyOf(MigrationRecordsService.class)
+            .should().callMethod(AuditQueryService.class, "trailAuthorizedByCaller", String.class, String.class)
+            .because("the caller decides who may read the trail; only the migration records service does so");
+
+    @Test
+    void beansWithoutTheirOwnRuleAreReachableOnlyFromTheirIntendedCallers() {
+        PEOPLE_DIRECTORY_ONLY_FOR_SERVICES.check(classes);
+        RUN_AS_ONLY_FOR_DEMO_DATA.check(classes);
+        TRAIL_ONLY_AFTER_THE_MEMBERSHIP_CHECK.check(classes);
+    }
+
+    @Test
+    void theReachabilityRulesCatchAViewThatOverreaches() {
+        var overreaching = new ClassFileImporter().importPackages("archfixture");
+        assertThat(overreaching).isNotEmpty();
+        for (ArchRule rule : List.of(PEOPLE_DIRECTORY_ONLY_FOR_SERVICES, RUN_AS_ONLY_FOR_DEMO_DATA, TRAIL_ONLY_AFTER_THE_MEMBERSHIP_CHECK)) {
+            assertThatThrownBy(() -> rule.check(overreaching)).as(rule.getDescription()).isInstanceOf(AssertionError.class);
+        }
     }
 
     @Test

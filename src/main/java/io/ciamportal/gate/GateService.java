@@ -12,6 +12,7 @@ import io.ciamportal.migration.MigrationService;
 import io.ciamportal.migration.MigrationViews;
 import io.ciamportal.security.CurrentUser;
 import io.ciamportal.security.PeopleDirectory;
+import io.ciamportal.security.Person;
 import io.ciamportal.security.PortalPrincipal;
 import io.ciamportal.security.PortalRole;
 import io.ciamportal.shared.InvalidInputException;
@@ -394,7 +395,7 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
     }
 
     private @Nullable String name(@Nullable UUID user) {
-        return user == null ? null : people.byId(user).map(PeopleDirectory.Person::displayName).orElse("unknown");
+        return user == null ? null : people.byId(user).map(Person::displayName).orElse("unknown");
     }
 
     private GateViews.GateView view(Gate gate, MigrationViews.Access access) {

@@ -6,6 +6,7 @@ import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.migration.MigrationViews.Details;
 import io.ciamportal.security.PeopleDirectory;
+import io.ciamportal.security.Person;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
 import java.time.Clock;
@@ -66,7 +67,7 @@ public class MigrationMembersService {
         var role = m.roleOf(userId).orElseThrow(() -> new NotFoundException("This person is not a member."));
         m.removeMember(userId, loader.me().userId(), clock.instant());
         migrations.flush();
-        String username = people.byId(userId).map(PeopleDirectory.Person::username).orElse(userId.toString());
+        String username = people.byId(userId).map(Person::username).orElse(userId.toString());
         audit.record(AuditEvent.success(AuditAction.MIGRATION_MEMBER_REMOVED, AuditTarget.MIGRATION, id.toString(),
                 Map.of("member", username, "role", role.name()), null));
         events.publishEvent(new MigrationEvents.MemberChanged(id, userId, role, null));
@@ -75,7 +76,7 @@ public class MigrationMembersService {
 
     /** People who could be added as members: everyone enabled who is not a member yet. */
     @Transactional(readOnly = true)
-    public List<PeopleDirectory.Person> candidates(UUID id) {
+    public List<Person> candidates(UUID id) {
         var m = loader.managed(id);
         var memberIds = new HashSet<UUID>();
         m.members().forEach(x -> memberIds.add(x.userId()));

@@ -5,21 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who is who, for features that refer to people by id (migration members, plan owners). Read-only; the callers are
- * services that check their own rules before they reveal anything.
+ * Who is who, for features that refer to people by id (migration members, plan owners). Read-only. Only feature
+ * services call it, after their own rules decided what the caller may see; views and controllers cannot reach it
+ * ({@code ArchitectureTest}), and it answers signed-in callers only.
  */
 @Component
 @Transactional(readOnly = true)
+@PreAuthorize("isAuthenticated()")
 public class PeopleDirectory {
-
-    /** A person as other features see them. */
-    public record Person(UUID id, String username, String displayName, Set<PortalRole> roles, boolean enabled) {}
 
     private final UserAccountRepository users;
 

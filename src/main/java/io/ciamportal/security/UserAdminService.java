@@ -6,6 +6,7 @@ import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
+import io.ciamportal.shared.Roles;
 import io.ciamportal.shared.RuleViolationException;
 import java.time.Clock;
 import java.util.EnumSet;

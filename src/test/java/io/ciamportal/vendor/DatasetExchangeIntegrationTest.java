@@ -7,15 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.testsupport.ApiClient;
 import io.ciamportal.testsupport.PortalTestBase;
+import io.ciamportal.testsupport.SignIn;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Dataset export and import against the real database: round trip, all-or-nothing, admins only. */
 @Tag("integration")
@@ -32,6 +32,9 @@ class DatasetExchangeIntegrationTest extends PortalTestBase {
 
     @Autowired
     SecurityContextHolderStrategy contexts;
+
+    @Autowired
+    UserDetailsService accounts;
 
     @AfterEach
     void signOut() {
@@ -92,9 +95,7 @@ class DatasetExchangeIntegrationTest extends PortalTestBase {
     }
 
     private void signIn(String role) {
-        var context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test-" + role, null, AuthorityUtils.createAuthorityList(role)));
-        contexts.setContext(context);
+        SignIn.as(contexts, accounts, role);
     }
 
     /** The vendor's current version: the edit is based on what is there now. */

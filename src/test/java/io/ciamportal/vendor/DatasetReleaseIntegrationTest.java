@@ -7,6 +7,7 @@ import io.ciamportal.audit.AuditFilter;
 import io.ciamportal.audit.AuditQueryService;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.testsupport.PortalTestBase;
+import io.ciamportal.testsupport.SignIn;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,9 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -54,6 +54,9 @@ class DatasetReleaseIntegrationTest extends PortalTestBase {
 
     @Autowired
     SecurityContextHolderStrategy contexts;
+
+    @Autowired
+    UserDetailsService accounts;
 
     @AfterEach
     void signOut() {
@@ -243,9 +246,7 @@ class DatasetReleaseIntegrationTest extends PortalTestBase {
     }
 
     private void signIn(String role) {
-        var context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test-" + role, null, AuthorityUtils.createAuthorityList(role)));
-        contexts.setContext(context);
+        SignIn.as(contexts, accounts, role);
     }
 
     /** The vendor's current version: the edit is based on what is there now. */

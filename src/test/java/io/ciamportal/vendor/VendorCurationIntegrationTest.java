@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ciamportal.audit.AuditQueryService;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.testsupport.PortalTestBase;
+import io.ciamportal.testsupport.SignIn;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -175,12 +175,8 @@ class VendorCurationIntegrationTest extends PortalTestBase {
         assertThatThrownBy(() -> curation.updateFacts("ssojet", version("ssojet"), current)).isInstanceOf(AccessDeniedException.class);
     }
 
-    /** Signs in as the demo account with that role (the curation records who changed what, so it needs a real person). */
     private void signIn(String role) {
-        var principal = accounts.loadUserByUsername(role.substring("ROLE_".length()).toLowerCase(java.util.Locale.ROOT));
-        var context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        contexts.setContext(context);
+        SignIn.as(contexts, accounts, role);
     }
 
     /** The vendor's current version: the edit is based on what is there now. */

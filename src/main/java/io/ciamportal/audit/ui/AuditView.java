@@ -27,10 +27,9 @@ import io.ciamportal.audit.AuditEntry;
 import io.ciamportal.audit.AuditFilter;
 import io.ciamportal.audit.AuditOutcome;
 import io.ciamportal.audit.AuditQueryService;
+import io.ciamportal.audit.UserNames;
 import io.ciamportal.audit.ChainVerification;
-import io.ciamportal.security.Roles;
-import io.ciamportal.security.UserAdminService;
-import io.ciamportal.security.UserSummary;
+import io.ciamportal.shared.Roles;
 import io.ciamportal.shared.ui.Badge;
 import io.ciamportal.shared.ui.HashText;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,13 +37,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 
 /** Admin: the whole audit log, filtered and lazily loaded, with entry details and a chain check. */
 @Route("admin/audit")
 @PageTitle("Audit log")
 @Menu(order = 91, title = "Audit", icon = "vaadin:file-text-o")
 @RolesAllowed(Roles.ADMIN)
+@NamedInterface("routes")
 public final class AuditView extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -63,9 +63,9 @@ public final class AuditView extends VerticalLayout {
 
     private final Map<String, String> userNames;
 
-    AuditView(AuditQueryService audit, UserAdminService users) {
+    AuditView(AuditQueryService audit, UserNames users) {
         this.audit = audit;
-        this.userNames = users.list().stream().collect(Collectors.toMap(u -> u.id().toString(), UserSummary::displayName));
+        this.userNames = users.byId();
         addClassName("portal-view");
         setSizeFull();
 

@@ -11,7 +11,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.ciamportal.gate.GateService;
 import io.ciamportal.gate.GateViews;
-import io.ciamportal.security.Roles;
+import io.ciamportal.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

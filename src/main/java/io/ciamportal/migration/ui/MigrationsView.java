@@ -27,12 +27,14 @@ import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.springframework.modulith.NamedInterface;
 
 /** The migrations the user is a member of (all for admins), and "New migration" for analysts. */
 @Route("migrations")
 @PageTitle("Migrations")
 @Menu(order = 30, title = "Migrations", icon = "vaadin:exchange")
 @PermitAll
+@NamedInterface("routes")
 public final class MigrationsView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);

@@ -2,7 +2,7 @@ package io.ciamportal.security.api;
 
 import io.ciamportal.security.CurrentUser;
 import io.ciamportal.security.PortalRole;
-import io.ciamportal.security.Roles;
+import io.ciamportal.shared.Roles;
 import io.ciamportal.security.UserAdminService;
 import io.ciamportal.security.UserSummary;
 import io.ciamportal.shared.InvalidInputException;

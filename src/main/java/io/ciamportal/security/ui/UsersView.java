@@ -27,7 +27,7 @@ import com.vaadin.flow.router.Route;
 import io.ciamportal.security.AuthSource;
 import io.ciamportal.security.CurrentUser;
 import io.ciamportal.security.PortalRole;
-import io.ciamportal.security.Roles;
+import io.ciamportal.shared.Roles;
 import io.ciamportal.security.SignInOptions;
 import io.ciamportal.security.UserAdminService;
 import io.ciamportal.security.UserSummary;
@@ -41,12 +41,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 
 /** Admin: who can sign in, with which roles; disable and enable accounts; create local accounts. */
 @Route("admin/users")
 @PageTitle("Users")
 @Menu(order = 90, title = "Users", icon = "vaadin:users")
 @RolesAllowed(Roles.ADMIN)
+@NamedInterface("routes")
 public final class UsersView extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);

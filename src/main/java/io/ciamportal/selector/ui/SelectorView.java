@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The six-question wizard. One question per step, back and next, every choice with a line of help; the answers and the
@@ -50,6 +51,7 @@ import java.util.stream.Collectors;
 @PageTitle("Vendor selector")
 @Menu(order = 20, title = "Selector", icon = "vaadin:road-branches")
 @PermitAll
+@NamedInterface("routes")
 public final class SelectorView extends VerticalLayout implements BeforeEnterObserver {
 
     static final List<String> STEPS = List.of("Today and why", "Identity shape", "Hosting", "Hard constraints", "Scale and price",

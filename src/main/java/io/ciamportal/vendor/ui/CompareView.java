@@ -24,12 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /** Two to four vendors side by side: coverage per capability group (radar and table) and where they differ. */
 @Route("compare")
 @PageTitle("Compare vendors")
 @Menu(order = 12, title = "Compare", icon = "vaadin:scale")
 @PermitAll
+@NamedInterface("routes")
 public final class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     static final int MAX = 4;

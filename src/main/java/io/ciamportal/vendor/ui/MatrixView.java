@@ -17,12 +17,14 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /** Vendors by capabilities: filter by group and vendors, or show only the rows where the chosen vendors differ. */
 @Route("matrix")
 @PageTitle("Capability matrix")
 @Menu(order = 11, title = "Matrix", icon = "vaadin:grid-small")
 @PermitAll
+@NamedInterface("routes")
 public final class MatrixView extends VerticalLayout {
 
     private final VendorService vendors;

@@ -34,12 +34,14 @@ import io.ciamportal.vendor.VendorViews;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /** The vendor index: search, filters, sorting, difficulty at a glance; a row opens the vendor's profile. */
 @Route("vendors")
 @PageTitle("Vendors")
 @Menu(order = 10, title = "Vendors", icon = "vaadin:cluster")
 @PermitAll
+@NamedInterface("routes")
 public final class VendorIndexView extends VerticalLayout {
 
     private final VendorService vendors;

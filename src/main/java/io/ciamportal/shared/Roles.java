@@ -1,4 +1,4 @@
-package io.ciamportal.security;
+package io.ciamportal.shared;
 
 /** Role names as compile-time constants for {@code @RolesAllowed} and {@code @PreAuthorize}; one place for all. */
 public final class Roles {

@@ -1,4 +1,4 @@
-package io.ciamportal.shared.ui;
+package io.ciamportal.home.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
