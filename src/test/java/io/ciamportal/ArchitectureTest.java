@@ -137,8 +137,22 @@ class ArchitectureTest {
     }
 
     @Test
-    void entitiesAndRepositoriesStayInsideTheirFeature() {
-        classes().that().haveSimpleNameEndingWith("Repository").should().notBePublic().check(classes);
-        classes().that().areAnnotatedWith(jakarta.persistence.Entity.class).should().notBePublic().check(classes);
+    void persistenceLivesInEachFeaturesInternalPackage() {
+        classes().that().areAnnotatedWith(jakarta.persistence.Entity.class).or().haveSimpleNameEndingWith("Repository")
+                .should().resideInAPackage("io.ciamportal.*.internal")
+                .because("entities, repositories and stores are the feature's own; Spring Modulith keeps other modules out of internal")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.ciamportal.*.internal")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "jakarta.persistence..",
+                        "org.springframework.data..", "org.hibernate..")
+                .because("services speak to the database only through their feature's internal stores and repositories")
+                .check(classes);
+    }
+
+    @Test
+    void viewsAndControllersGoThroughServicesNotInternals() {
+        noClasses().that().resideInAnyPackage("..ui..", "..api..")
+                .should().dependOnClassesThat().resideInAPackage("..internal..")
+                .check(classes);
     }
 }

@@ -1,10 +1,8 @@
 package io.ciamportal.audit;
 
+import io.ciamportal.audit.internal.AuditEntries;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,15 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditLog {
 
-    /** Same key as in V0002__audit_log.sql. */
-    static final long APPEND_LOCK = 4242000001L;
-
-    private final JdbcClient jdbc;
+    private final AuditEntries entries;
     private final Clock clock;
     private final CurrentActorProvider actors;
 
-    AuditLog(JdbcClient jdbc, Clock clock, CurrentActorProvider actors) {
-        this.jdbc = jdbc;
+    AuditLog(AuditEntries entries, Clock clock, CurrentActorProvider actors) {
+        this.entries = entries;
         this.clock = clock;
         this.actors = actors;
     }
@@ -59,10 +54,7 @@ public class AuditLog {
     }
 
     private AuditEntry append(AuditActor actor, AuditEvent event) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(APPEND_LOCK).query().singleRow();
-        Optional<Head> head = jdbc.sql("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")
-                .query((rs, n) -> new Head(rs.getLong("id"), rs.getString("hash")))
-                .optional();
+        Optional<AuditEntries.Head> head = entries.lockAndReadHead();
         var unsealed = new AuditEntry(
                 head.map(h -> h.id() + 1).orElse(1L),
                 AuditHashing.storedPrecision(clock.instant()),
@@ -75,29 +67,10 @@ public class AuditLog {
                 CanonicalJson.of(event.before(), event.sensitive()),
                 CanonicalJson.of(event.after(), event.sensitive()),
                 event.outcome(),
-                head.map(Head::hash).orElse(AuditHashing.GENESIS_HASH),
+                head.map(AuditEntries.Head::hash).orElse(AuditHashing.GENESIS_HASH),
                 "");
         var entry = withHash(unsealed, unsealed.computeHash());
-        jdbc.sql("""
-                INSERT INTO audit_entry (id, occurred_at, actor_id, actor_name, actor_roles, action, target_type,
-                                         target_id, before_state, after_state, outcome, prev_hash, hash)
-                VALUES (:id, :occurredAt, :actorId, :actorName, :actorRoles, :action, :targetType,
-                        :targetId, :before, :after, :outcome, :prevHash, :hash)
-                """)
-                .param("id", entry.id())
-                .param("occurredAt", OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC))
-                .param("actorId", entry.actorId())
-                .param("actorName", entry.actorName())
-                .param("actorRoles", entry.actorRoles())
-                .param("action", entry.action())
-                .param("targetType", entry.targetType())
-                .param("targetId", entry.targetId())
-                .param("before", entry.before())
-                .param("after", entry.after())
-                .param("outcome", entry.outcome().name())
-                .param("prevHash", entry.prevHash())
-                .param("hash", entry.hash())
-                .update();
+        entries.insert(entry);
         return entry;
     }
 
@@ -110,5 +83,4 @@ public class AuditLog {
         return value.length() <= max ? value : value.substring(0, max);
     }
 
-    private record Head(long id, String hash) {}
 }

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import io.ciamportal.gate.internal.Gate;
+import io.ciamportal.gate.internal.GateRepository;
+import io.ciamportal.gate.internal.SignOff;
 
 /**
  * Keeps the gates in step with their migration and their reviewers, inside the transaction that changed them: six

@@ -28,11 +28,17 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.ciamportal.gate.internal.EvidenceFileStore;
+import io.ciamportal.gate.internal.Gate;
+import io.ciamportal.gate.internal.GateCriterion;
+import io.ciamportal.gate.internal.GateEvidence;
+import io.ciamportal.gate.internal.GateRepository;
+import io.ciamportal.gate.internal.SignOff;
+import io.ciamportal.gate.internal.Signer;
 
 /**
  * The six security gates of a migration. Every method first passes the migration's membership check (a non-member
@@ -52,18 +58,18 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
     private final PeopleDirectory people;
     private final CurrentUser currentUser;
     private final AuditLog audit;
-    private final JdbcClient jdbc;
+    private final EvidenceFileStore files;
     private final Clock clock;
     private final long maxFileBytes;
 
     GateService(GateRepository gates, MigrationService migrations, PeopleDirectory people, CurrentUser currentUser, AuditLog audit,
-            JdbcClient jdbc, Clock clock, @Value("${portal.evidence.max-bytes:5242880}") long maxFileBytes) {
+            EvidenceFileStore files, Clock clock, @Value("${portal.evidence.max-bytes:5242880}") long maxFileBytes) {
         this.gates = gates;
         this.migrations = migrations;
         this.people = people;
         this.currentUser = currentUser;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.files = files;
         this.clock = clock;
         this.maxFileBytes = maxFileBytes;
     }
@@ -170,7 +176,7 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
         var evidence = gates.findByMigrationId(migrationId).stream().flatMap(g -> g.evidence().stream())
                 .filter(e -> e.id().equals(evidenceId) && e.kind() == GateEvidence.Kind.FILE).findFirst()
                 .orElseThrow(() -> new NotFoundException("No such file."));
-        byte[] content = jdbc.sql("SELECT content FROM gate_evidence_file WHERE evidence_id = ?").param(evidenceId).query(byte[].class).single();
+        byte[] content = files.content(evidenceId);
         return new GateViews.FileDownload(evidence.fileName() == null ? "evidence" : evidence.fileName(), content);
     }
 
@@ -291,7 +297,7 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
         int outdated = gate.addEvidence(item);
         gates.flush();
         if (content != null) {
-            jdbc.sql("INSERT INTO gate_evidence_file (evidence_id, content) VALUES (?, ?)").params(item.id(), content).update();
+            files.save(item.id(), content);
         }
         var after = new LinkedHashMap<String, @Nullable Object>(item.describe());
         after.put("outdatedSignOffs", outdated);

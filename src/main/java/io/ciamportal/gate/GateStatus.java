@@ -1,5 +1,7 @@
 package io.ciamportal.gate;
 
+import io.ciamportal.gate.internal.Gate;
+
 /** Where a gate stands. Only {@link Gate}'s guarded methods move it. */
 public enum GateStatus {
     OPEN("Open"),

@@ -7,3 +7,4 @@
 package io.ciamportal.gate;
 
 import org.jspecify.annotations.NullMarked;
+import io.ciamportal.gate.internal.Gate;

@@ -11,6 +11,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import io.ciamportal.migration.internal.MigrationRepository;
 
 /**
  * With PORTAL_DEMO=true and no migrations yet: two example migrations (Auth0 to Keycloak, Cognito to Clerk), created

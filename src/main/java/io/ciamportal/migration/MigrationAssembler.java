@@ -16,6 +16,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import io.ciamportal.migration.internal.Migration;
+import io.ciamportal.migration.internal.PlanItem;
+import io.ciamportal.migration.internal.PlanItemRepository;
 
 /**
  * Turns migrations into the records views and the API get, with as few reads as possible: each vendor side once per

@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.ciamportal.migration.internal.MigrationRepository;
 
 /**
  * The people of a migration and their roles in it; the owner and admins manage them. A change is announced in the same

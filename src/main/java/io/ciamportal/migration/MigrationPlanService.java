@@ -19,6 +19,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.ciamportal.migration.internal.Migration;
+import io.ciamportal.migration.internal.PlanItem;
+import io.ciamportal.migration.internal.PlanItemRepository;
 
 /**
  * A migration's five-phase plan: suggestions follow the assessment, the team adds, edits, owns, dates and ticks off

@@ -24,6 +24,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.ciamportal.migration.internal.Migration;
+import io.ciamportal.migration.internal.MigrationRepository;
 
 /**
  * Migrations: create, read, rename and change the pair, the inventory and the approvals a gate needs. Every method

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import io.ciamportal.migration.internal.PlanItem;
 
 /** Turns an assessment into the checklist of the five phases (product brief, "Five phases"). Pure. */
 public final class PlanGenerator {

@@ -8,3 +8,4 @@
 package io.ciamportal.migration;
 
 import org.jspecify.annotations.NullMarked;
+import io.ciamportal.migration.internal.Migration;

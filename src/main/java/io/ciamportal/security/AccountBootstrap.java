@@ -17,6 +17,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import io.ciamportal.security.internal.UserAccount;
+import io.ciamportal.security.internal.UserAccountRepository;
 
 /**
  * First start: creates the initial local admin (password from PORTAL_ADMIN_PASSWORD, or generated and printed once).

@@ -17,6 +17,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import io.ciamportal.security.internal.UserAccount;
+import io.ciamportal.security.internal.UserAccountRepository;
 
 /**
  * Account look-ups and updates that belong to signing in, before anyone is authorized: loading a local account,

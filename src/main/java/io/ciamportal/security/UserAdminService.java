@@ -4,6 +4,7 @@ import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
 import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
+import io.ciamportal.security.internal.AdminChangeLock;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
 import io.ciamportal.shared.Roles;
@@ -18,11 +19,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.ciamportal.security.internal.UserAccount;
+import io.ciamportal.security.internal.UserAccountRepository;
 
 /** User administration: list users, change roles, disable and enable, create local accounts. Admins only. */
 @Service
@@ -30,8 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class UserAdminService {
 
-    /** Serializes changes that could remove the last admin (two admins demoting each other at once). */
-    private static final long ADMIN_CHANGE_LOCK = 4242000002L;
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,62}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     public static final int MIN_PASSWORD_LENGTH = 12;
@@ -40,18 +40,18 @@ public class UserAdminService {
     private final AuditLog audit;
     private final PasswordEncoder passwordEncoder;
     private final CurrentUser currentUser;
-    private final JdbcClient jdbc;
+    private final AdminChangeLock adminChangeLock;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     UserAdminService(UserAccountRepository users, AuditLog audit, PasswordEncoder passwordEncoder,
-            CurrentUser currentUser, JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+            CurrentUser currentUser, AdminChangeLock adminChangeLock, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.users = users;
         this.audit = audit;
         this.passwordEncoder = passwordEncoder;
         this.currentUser = currentUser;
-        this.jdbc = jdbc;
+        this.adminChangeLock = adminChangeLock;
         this.clock = clock;
     }
 
@@ -184,7 +184,7 @@ public class UserAdminService {
     }
 
     private void lockAdminChanges() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(ADMIN_CHANGE_LOCK).query().singleRow();
+        adminChangeLock.acquire();
     }
 
     private void refuseIfLastAdmin(UserAccount account, AuditAction action, String verb) {

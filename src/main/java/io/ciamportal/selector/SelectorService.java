@@ -26,6 +26,8 @@ import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.ciamportal.selector.internal.SelectorRun;
+import io.ciamportal.selector.internal.SelectorRunRepository;
 
 /**
  * Runs the selector for any signed-in user and keeps their saved runs. Answers are checked against the vendor index

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * capabilities) and one {@code vendors/<slug>.json} per vendor. {@link #validate()} checks everything before
  * anything is written, and names the vendor, the field and the problem. Pure.
  */
-record Dataset(Catalog catalog, List<VendorFile> vendors) {
+public record Dataset(Catalog catalog, List<VendorFile> vendors) {
 
     /**
      * The release a dataset ships as ({@code db/dataset/release.json}): installations holding an older version are
@@ -23,7 +23,7 @@ record Dataset(Catalog catalog, List<VendorFile> vendors) {
      * {@code contentChecksum} is the SHA-256 of the capability and vendor files; a test fails when the files change but it
      * does not, so that no change of data ships under a version installations already hold.
      */
-    record Release(String version, LocalDate publishedOn, @Nullable String notes, @Nullable String contentChecksum) {
+    public record Release(String version, LocalDate publishedOn, @Nullable String notes, @Nullable String contentChecksum) {
 
         static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("(\\d{4})\\.(\\d{2})\\.(\\d{2})(?:-(\\d{1,3}))?");
 
@@ -45,13 +45,13 @@ record Dataset(Catalog catalog, List<VendorFile> vendors) {
         }
     }
 
-    record Catalog(List<Group> groups) {}
+    public record Catalog(List<Group> groups) {}
 
-    record Group(String key, String name, List<CapabilityDef> capabilities) {}
+    public record Group(String key, String name, List<CapabilityDef> capabilities) {}
 
-    record CapabilityDef(String key, String name, String description) {}
+    public record CapabilityDef(String key, String name, String description) {}
 
-    record VendorFile(
+    public record VendorFile(
             String slug, String name, String fullName, @Nullable String website, @Nullable String docsUrl,
             String tier, String deployment, String license, boolean openSource,
             List<String> pricingModels, List<String> audiences, List<String> regions, List<String> attestations,
@@ -59,33 +59,33 @@ record Dataset(Catalog catalog, List<VendorFile> vendors) {
             @Nullable Overrides overrides) {}
 
     /** Curators' difficulty overrides; absent in the seed files, carried by exports so an import keeps them. */
-    record Overrides(@Nullable Integer outbound, @Nullable String outboundReason, @Nullable Integer inbound, @Nullable String inboundReason) {}
+    public record Overrides(@Nullable Integer outbound, @Nullable String outboundReason, @Nullable Integer inbound, @Nullable String inboundReason) {}
 
-    record Lifecycle(String status, @Nullable LocalDate endOfSale, @Nullable LocalDate endOfLife) {}
+    public record Lifecycle(String status, @Nullable LocalDate endOfSale, @Nullable LocalDate endOfLife) {}
 
     /**
      * A note with its sources: the shape every fact shares. {@code reviewedOn} is the day this fact was read at its
      * source; {@code null} when nobody has read it.
      */
-    record Sourced(String note, List<String> sources, boolean confirmed, @Nullable LocalDate reviewedOn) {}
+    public record Sourced(String note, List<String> sources, boolean confirmed, @Nullable LocalDate reviewedOn) {}
 
-    record Value(String support, String note, List<String> sources, boolean confirmed, @Nullable LocalDate reviewedOn) {}
+    public record Value(String support, String note, List<String> sources, boolean confirmed, @Nullable LocalDate reviewedOn) {}
 
-    record HashExport(String policy, @Nullable String scheme, String note, List<String> sources, boolean confirmed,
+    public record HashExport(String policy, @Nullable String scheme, String note, List<String> sources, boolean confirmed,
             @Nullable LocalDate reviewedOn) {}
 
     /** The scheme the platform itself stores passwords in, when it says so (an export's raw digests are read by it). */
-    record StoredScheme(@Nullable String scheme, String note, List<String> sources, boolean confirmed, @Nullable LocalDate reviewedOn) {}
+    public record StoredScheme(@Nullable String scheme, String note, List<String> sources, boolean confirmed, @Nullable LocalDate reviewedOn) {}
 
-    record HashImport(List<String> schemes, String note, List<String> sources, boolean confirmed, @Nullable LocalDate reviewedOn) {}
+    public record HashImport(List<String> schemes, String note, List<String> sources, boolean confirmed, @Nullable LocalDate reviewedOn) {}
 
-    record Jit(String support, @Nullable String hookName, String note, List<String> sources, boolean confirmed,
+    public record Jit(String support, @Nullable String hookName, String note, List<String> sources, boolean confirmed,
             @Nullable LocalDate reviewedOn) {}
 
-    record Bulk(String support, @Nullable String format, @Nullable String limits, String note, List<String> sources,
+    public record Bulk(String support, @Nullable String format, @Nullable String limits, String note, List<String> sources,
             boolean confirmed, @Nullable LocalDate reviewedOn) {}
 
-    record Migration(HashExport hashExport, @Nullable StoredScheme storedScheme, HashImport hashImportSchemes, Jit jitMigration,
+    public record Migration(HashExport hashExport, @Nullable StoredScheme storedScheme, HashImport hashImportSchemes, Jit jitMigration,
             Bulk bulkImport, Bulk bulkExport, Value totpExport, Value totpImport, Value passkeys, Value passkeyImport) {}
 
     /** The 29 vendors the product promises. */

@@ -5,6 +5,7 @@ import io.ciamportal.audit.AuditEvent;
 import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.shared.InvalidInputException;
+import io.ciamportal.vendor.internal.ReleaseStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -14,12 +15,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+import io.ciamportal.vendor.internal.DatasetStore;
 
 /**
  * The whole vendor dataset as one JSON document (docs/dataset.md): export for anyone signed in, import for admins.
@@ -37,15 +38,15 @@ public class DatasetExchangeService {
 
     private final DatasetStore store;
     private final DatasetReleases releases;
-    private final JdbcClient jdbc;
+    private final ReleaseStore releaseStore;
     private final AuditLog audit;
     private final Clock clock;
     private final JsonMapper json = DatasetFiles.JSON;
 
-    DatasetExchangeService(DatasetStore store, DatasetReleases releases, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    DatasetExchangeService(DatasetStore store, DatasetReleases releases, ReleaseStore releaseStore, AuditLog audit, Clock clock) {
         this.store = store;
         this.releases = releases;
-        this.jdbc = jdbc;
+        this.releaseStore = releaseStore;
         this.audit = audit;
         this.clock = clock;
     }
@@ -84,7 +85,7 @@ public class DatasetExchangeService {
             throw new InvalidInputException("file", errors.size() + " problem(s); nothing was imported.\n" + shown
                     + (errors.size() > MAX_ERRORS_SHOWN ? "\n…" : ""));
         }
-        long before = jdbc.sql("SELECT count(*) FROM vendor").query(Long.class).single();
+        long before = releaseStore.vendorCount();
         var wanted = dataset.vendors().stream().map(Dataset.VendorFile::slug).collect(java.util.stream.Collectors.toSet());
         var dropped = store.slugs().stream().filter(slug -> !wanted.contains(slug)).toList();
         var inUse = releases.usedBy(dropped);
@@ -99,10 +100,7 @@ public class DatasetExchangeService {
                 OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         releases.settleConflicts();
         String checksum = sha256(document);
-        jdbc.sql("""
-                INSERT INTO dataset_import (checksum, imported_at, vendors, source) VALUES (?, ?, ?, 'import')
-                ON CONFLICT (checksum) DO UPDATE SET imported_at = EXCLUDED.imported_at""")
-                .params(checksum, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), dataset.vendors().size()).update();
+        releaseStore.recordImport(checksum, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), dataset.vendors().size());
         audit.record(AuditEvent.success(AuditAction.DATASET_IMPORTED, AuditTarget.DATASET, checksum, Map.of("vendors", before),
                 Map.of("vendors", dataset.vendors().size())));
         return new ImportResult(dataset.vendors().size(), checksum);

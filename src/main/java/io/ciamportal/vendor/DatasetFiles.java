@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DatasetFiles {
 
     /** The JSON settings of every dataset document: unknown fields refused, dates as ISO days, indented output. */
-    static final JsonMapper JSON = JsonMapper.builder()
+    public static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();

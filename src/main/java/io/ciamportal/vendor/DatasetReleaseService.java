@@ -5,6 +5,7 @@ import io.ciamportal.audit.AuditEvent;
 import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.shared.NotFoundException;
+import io.ciamportal.vendor.internal.ReleaseStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,11 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
+import io.ciamportal.vendor.internal.DatasetStore;
 
 /**
  * The installed dataset release, its conflicts with local curation ("the release says X, you say Y") and the
@@ -31,14 +32,14 @@ public class DatasetReleaseService {
 
     private final DatasetReleases releases;
     private final DatasetStore store;
-    private final JdbcClient jdbc;
+    private final ReleaseStore releaseStore;
     private final AuditLog audit;
     private final Clock clock;
 
-    DatasetReleaseService(DatasetReleases releases, DatasetStore store, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    DatasetReleaseService(DatasetReleases releases, DatasetStore store, ReleaseStore releaseStore, AuditLog audit, Clock clock) {
         this.releases = releases;
         this.store = store;
-        this.jdbc = jdbc;
+        this.releaseStore = releaseStore;
         this.audit = audit;
         this.clock = clock;
     }
@@ -53,7 +54,7 @@ public class DatasetReleaseService {
 
     @Transactional(readOnly = true)
     public Status status() {
-        int conflicts = jdbc.sql("SELECT count(*) FROM dataset_conflict").query(Integer.class).single();
+        int conflicts = releaseStore.conflictCount();
         return releases.installed()
                 .map(i -> new Status(i.version(), i.publishedOn(), i.appliedAt(), i.summary(), conflicts))
                 .orElse(new Status(null, null, null, Map.of(), conflicts));
@@ -61,23 +62,12 @@ public class DatasetReleaseService {
 
     @Transactional(readOnly = true)
     public List<Conflict> conflicts() {
-        var names = new LinkedHashMap<String, String>();
-        jdbc.sql("SELECT slug, name FROM vendor").query(rs -> {
-            names.put(rs.getString("slug"), rs.getString("name"));
-        });
-        var capabilities = new LinkedHashMap<String, String>();
-        jdbc.sql("SELECT key, name FROM capability").query(rs -> {
-            capabilities.put(rs.getString("key"), rs.getString("name"));
-        });
-        return jdbc.sql("""
-                        SELECT slug, path, release_version, release_value::text AS release_value, local_value::text AS local_value,
-                            detected_at
-                        FROM dataset_conflict ORDER BY slug, path""")
-                .query((rs, n) -> new Conflict(rs.getString("slug"), names.getOrDefault(rs.getString("slug"), rs.getString("slug")),
-                        rs.getString("path"), fieldName(rs.getString("path"), capabilities), rs.getString("release_version"),
-                        describe(node(rs.getString("release_value"))), describe(node(rs.getString("local_value"))),
-                        rs.getObject("detected_at", OffsetDateTime.class)))
-                .list();
+        var names = releaseStore.vendorNames();
+        var capabilities = releaseStore.capabilityNames();
+        return releaseStore.conflicts().stream()
+                .map(c -> new Conflict(c.slug(), names.getOrDefault(c.slug(), c.slug()), c.path(), fieldName(c.path(), capabilities),
+                        c.releaseVersion(), describe(node(c.releaseValue())), describe(node(c.localValue())), c.detectedAt()))
+                .toList();
     }
 
     /** Takes the release's value for this field; the conflict is settled and the change audited. */
@@ -95,14 +85,14 @@ public class DatasetReleaseService {
         }
         store.replace(changed);
         store.markChanged(List.of(slug), "the release's value taken by a curator", OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
-        jdbc.sql("DELETE FROM dataset_conflict WHERE slug = ? AND path = ?").params(slug, path).update();
+        releaseStore.deleteConflict(slug, path);
         audit.record(AuditEvent.success(AuditAction.DATASET_CONFLICT_ACCEPTED, AuditTarget.VENDOR, slug, entry(path, before), entry(path, node(releaseValue))));
     }
 
     /** Keeps the local value; the conflict is settled (a later release that changes the field again raises it anew). */
     public void keep(String slug, String path) {
         String releaseValue = conflictValue(slug, path);
-        jdbc.sql("DELETE FROM dataset_conflict WHERE slug = ? AND path = ?").params(slug, path).update();
+        releaseStore.deleteConflict(slug, path);
         audit.record(AuditEvent.success(AuditAction.DATASET_CONFLICT_KEPT, AuditTarget.VENDOR, slug, entry(path, node(releaseValue)), Map.of("field", path)));
     }
 
@@ -113,8 +103,7 @@ public class DatasetReleaseService {
     }
 
     private String conflictValue(String slug, String path) {
-        return jdbc.sql("SELECT release_value::text FROM dataset_conflict WHERE slug = ? AND path = ?").params(slug, path)
-                .query(String.class).optional()
+        return releaseStore.conflictValue(slug, path)
                 .orElseThrow(() -> new NotFoundException("No open conflict for " + slug + " " + path + "; it may have been settled already."));
     }
 

@@ -4,6 +4,7 @@ import io.ciamportal.audit.AuditActor;
 import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
 import io.ciamportal.audit.AuditTarget;
+import io.ciamportal.vendor.internal.ReleaseStore;
 import io.ciamportal.audit.AuditLog;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,9 +21,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import io.ciamportal.vendor.internal.DatasetStore;
 
 /**
  * Applies a dataset release to this installation's vendor index, in the caller's transaction: a fresh installation takes
@@ -33,39 +34,30 @@ import tools.jackson.databind.JsonNode;
 class DatasetReleases {
 
     /** Serialises release applications across portal instances on one database. */
-    private static final long LOCK = 4242000010L;
-
     private static final Logger log = LoggerFactory.getLogger(DatasetReleases.class);
 
-    private final JdbcClient jdbc;
+    private final ReleaseStore releases;
     private final DatasetStore store;
     private final AuditLog audit;
     private final Clock clock;
     private final List<VendorUsage> usage;
     private final ReleaseMerge merge = new ReleaseMerge(DatasetFiles.JSON);
 
-    DatasetReleases(JdbcClient jdbc, DatasetStore store, AuditLog audit, Clock clock, List<VendorUsage> usage) {
-        this.jdbc = jdbc;
+    DatasetReleases(ReleaseStore releases, DatasetStore store, AuditLog audit, Clock clock, List<VendorUsage> usage) {
+        this.releases = releases;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
         this.usage = usage;
     }
 
-    /** The release this installation holds, if it ever took one. */
-    record Installed(String version, String checksum, LocalDate publishedOn, OffsetDateTime appliedAt, Map<String, Object> summary) {}
 
     /** What applying a release did; {@code applied} is false when the installation already held it (or a newer one). */
     record Outcome(boolean applied, String version, @Nullable String from, ReleaseMerge.Counts counts,
             List<ReleaseMerge.KeptVendor> kept) {}
 
-    Optional<Installed> installed() {
-        return jdbc.sql("SELECT version, checksum, published_on, applied_at, summary::text AS summary FROM dataset_release "
-                        + "ORDER BY applied_at DESC, version DESC LIMIT 1")
-                .query((rs, n) -> new Installed(rs.getString("version"), rs.getString("checksum"),
-                        rs.getObject("published_on", LocalDate.class), rs.getObject("applied_at", OffsetDateTime.class),
-                        map(rs.getString("summary"))))
-                .optional();
+    Optional<ReleaseStore.Installed> installed() {
+        return releases.installed();
     }
 
     /** Brings the vendor index up to {@code shipped}; the caller's transaction makes it all or nothing. */
@@ -74,7 +66,7 @@ class DatasetReleases {
         if (!errors.isEmpty()) {
             throw new IllegalStateException("Dataset release " + shipped.release().version() + " is not valid:\n  " + String.join("\n  ", errors));
         }
-        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
+        releases.lock();
         var installed = installed();
         String version = shipped.release().version();
         if (installed.isPresent()) {
@@ -110,26 +102,16 @@ class DatasetReleases {
         result.inserts().forEach(v -> touched.add(v.slug()));
         store.markChanged(touched, "dataset release " + version, now);
         var summary = result.counts().asMap();
-        jdbc.sql("""
-                INSERT INTO dataset_release (version, checksum, published_on, document, applied_at, summary)
-                VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb)""")
-                .params(version, shipped.checksum(), shipped.release().publishedOn(), document(shipped), now,
-                        DatasetFiles.JSON.writeValueAsString(summary))
-                .update();
+        releases.recordRelease(version, shipped.checksum(), shipped.release().publishedOn(), document(shipped), now,
+                DatasetFiles.JSON.writeValueAsString(summary));
         for (var conflict : result.conflicts()) {
-            jdbc.sql("""
-                    INSERT INTO dataset_conflict (slug, path, release_version, release_value, local_value, detected_at)
-                    VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?)
-                    ON CONFLICT (slug, path) DO UPDATE SET release_version = EXCLUDED.release_version,
-                        release_value = EXCLUDED.release_value, local_value = EXCLUDED.local_value, detected_at = EXCLUDED.detected_at""")
-                    .params(conflict.slug(), conflict.path(), version, conflict.release().toString(),
-                            conflict.local() == null ? null : conflict.local().toString(), now)
-                    .update();
+            releases.saveConflict(conflict.slug(), conflict.path(), version, conflict.release().toString(),
+                    conflict.local() == null ? null : conflict.local().toString(), now);
         }
-        jdbc.sql("DELETE FROM dataset_legacy_curation").update();
+        releases.clearLegacyCuration();
         settleConflicts();
         var before = new LinkedHashMap<String, Object>();
-        before.put("release", installed.map(Installed::version).orElse(null));
+        before.put("release", installed.map(ReleaseStore.Installed::version).orElse(null));
         var after = new LinkedHashMap<String, Object>();
         after.put("release", version);
         after.putAll(summary);
@@ -138,7 +120,7 @@ class DatasetReleases {
         }
         audit.record(AuditActor.SYSTEM, AuditEvent.success(AuditAction.DATASET_RELEASE_APPLIED, AuditTarget.DATASET, version, before, after));
         log.info("Vendor dataset release {} applied: {}", version, summary);
-        return new Outcome(true, version, installed.map(Installed::version).orElse(null), result.counts(), result.kept());
+        return new Outcome(true, version, installed.map(ReleaseStore.Installed::version).orElse(null), result.counts(), result.kept());
     }
 
     /**
@@ -146,21 +128,19 @@ class DatasetReleases {
      * import made them agree). Keeps the stored local side current for the rest.
      */
     void settleConflicts() {
-        var conflicts = jdbc.sql("SELECT slug, path, release_value::text AS release_value FROM dataset_conflict")
-                .query((rs, n) -> new String[] {rs.getString("slug"), rs.getString("path"), rs.getString("release_value")}).list();
+        var conflicts = releases.conflicts();
         if (conflicts.isEmpty()) {
             return;
         }
         var vendors = new HashMap<String, Map<String, JsonNode>>();
         store.read().vendors().forEach(v -> vendors.put(v.slug(), merge.fields(v)));
         for (var c : conflicts) {
-            var fields = vendors.get(c[0]);
-            JsonNode local = fields == null ? null : fields.get(c[1]);
-            if (fields == null || DatasetFiles.JSON.readTree(c[2]).equals(local)) {
-                jdbc.sql("DELETE FROM dataset_conflict WHERE slug = ? AND path = ?").params(c[0], c[1]).update();
+            var fields = vendors.get(c.slug());
+            JsonNode local = fields == null ? null : fields.get(c.path());
+            if (fields == null || DatasetFiles.JSON.readTree(c.releaseValue()).equals(local)) {
+                releases.deleteConflict(c.slug(), c.path());
             } else {
-                jdbc.sql("UPDATE dataset_conflict SET local_value = ?::jsonb WHERE slug = ? AND path = ?")
-                        .params(local == null ? null : local.toString(), c[0], c[1]).update();
+                releases.updateConflictLocal(c.slug(), c.path(), local == null ? null : local.toString());
             }
         }
     }
@@ -179,18 +159,13 @@ class DatasetReleases {
     }
 
     private Dataset baseDocument(String version) {
-        String document = jdbc.sql("SELECT document::text FROM dataset_release WHERE version = ?").param(version).query(String.class).single();
+        String document = releases.document(version);
         var exchange = DatasetFiles.JSON.readValue(document, DatasetExchangeService.Exchange.class);
         return new Dataset(exchange.capabilities(), exchange.vendors());
     }
 
     private Map<String, Set<String>> legacyCuration() {
-        var curated = new HashMap<String, Set<String>>();
-        jdbc.sql("SELECT slug, path FROM dataset_legacy_curation")
-                .query(rs -> {
-                    curated.computeIfAbsent(rs.getString("slug"), k -> new HashSet<>()).add(rs.getString("path"));
-                });
-        return curated;
+        return releases.legacyCuration();
     }
 
     private static String document(DatasetFiles.Shipped shipped) {
@@ -200,10 +175,5 @@ class DatasetReleases {
 
     private static ReleaseMerge.Counts zero() {
         return new ReleaseMerge.Counts(0, 0, 0, 0, 0, 0, 0, 0);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(String json) {
-        return DatasetFiles.JSON.readValue(json, Map.class);
     }
 }

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import io.ciamportal.vendor.internal.DatasetStore;
 
 /**
  * The three-way merge that brings an installation's vendor index up to a new dataset release (docs/dataset.md).

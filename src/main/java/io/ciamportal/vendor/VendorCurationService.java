@@ -6,6 +6,7 @@ import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
+import io.ciamportal.vendor.internal.CurationStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.ciamportal.vendor.internal.DatasetStore;
 
 /** Curation of vendor data by admins: capability values and difficulty overrides, each audited with before/after. */
 @Service
@@ -27,7 +28,7 @@ public class VendorCurationService {
 
     static final int MAX_NOTE = Dataset.MAX_NOTE;
 
-    private final JdbcClient jdbc;
+    private final CurationStore writes;
     private final VendorService vendors;
     private final DatasetStore store;
     private final AuditLog audit;
@@ -35,10 +36,10 @@ public class VendorCurationService {
     private final DatasetProperties properties;
     private final io.ciamportal.security.CurrentUser currentUser;
 
-    VendorCurationService(JdbcClient jdbc, VendorService vendors, DatasetStore store, AuditLog audit, Clock clock,
+    VendorCurationService(CurationStore writes, VendorService vendors, DatasetStore store, AuditLog audit, Clock clock,
             DatasetProperties properties, io.ciamportal.security.CurrentUser currentUser) {
         this.currentUser = currentUser;
-        this.jdbc = jdbc;
+        this.writes = writes;
         this.vendors = vendors;
         this.store = store;
         this.audit = audit;
@@ -64,14 +65,7 @@ public class VendorCurationService {
         }
         LocalDate today = LocalDate.now(clock);
         UUID vendorId = claim(slug, expectedVersion);
-        jdbc.sql("""
-                INSERT INTO capability_value (vendor_id, capability_key, support, note, sources, confirmed, reviewed_on)
-                VALUES (:vendor, :capability, :support, :note, :sources, :confirmed, :reviewed)
-                ON CONFLICT (vendor_id, capability_key) DO UPDATE SET support = EXCLUDED.support, note = EXCLUDED.note,
-                    sources = EXCLUDED.sources, confirmed = EXCLUDED.confirmed, reviewed_on = EXCLUDED.reviewed_on""")
-                .param("vendor", vendorId).param("capability", capability).param("support", edit.support().name())
-                .param("note", note).param("sources", sources.toArray(String[]::new)).param("confirmed", edit.confirmed())
-                .param("reviewed", today).update();
+        writes.saveCapability(vendorId, capability, edit.support(), note, sources, edit.confirmed(), today);
         var after = new VendorViews.CapabilityValue(before.key(), before.name(), before.groupKey(), before.groupName(),
                 edit.support(), note, sources, edit.confirmed(), today);
         audit.record(AuditEvent.success(AuditAction.VENDOR_VALUE_CHANGED, AuditTarget.VENDOR, slug, describe(before), describe(after)));
@@ -95,11 +89,7 @@ public class VendorCurationService {
         }
         var today = LocalDate.now(clock);
         UUID vendorId = claim(slug, expectedVersion);
-        jdbc.sql("""
-                INSERT INTO vendor_fact (vendor_id, fact_key, note, sources, confirmed, reviewed_on) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (vendor_id, fact_key) DO UPDATE SET note = EXCLUDED.note, sources = EXCLUDED.sources,
-                    confirmed = EXCLUDED.confirmed, reviewed_on = EXCLUDED.reviewed_on""")
-                .params(vendorId, factKey, text, cleanSources.toArray(String[]::new), confirmed, today).update();
+        writes.saveFact(vendorId, factKey, text, cleanSources, confirmed, today);
         var after = new VendorViews.Fact(factKey, text, cleanSources, confirmed, today);
         audit.record(AuditEvent.success(AuditAction.VENDOR_FACT_CHANGED, AuditTarget.VENDOR, slug, before == null ? null : describe(before), describe(after)));
         return after;
@@ -131,25 +121,7 @@ public class VendorCurationService {
             return profile;
         }
         claim(slug, expectedVersion);
-        jdbc.sql("""
-                UPDATE vendor SET name = :name, full_name = :fullName, website = :website, docs_url = :docsUrl, tier = :tier,
-                    deployment = :deployment, license = :license, open_source = :openSource, pricing_models = :pricing,
-                    audiences = :audiences, regions = :regions, attestations = :attestations, lifecycle_status = :lifecycle,
-                    end_of_sale = :endOfSale, end_of_life = :endOfLife, hash_export_policy = :policy, hash_export_scheme = :scheme,
-                    hash_import_schemes = :imports, jit_hook_name = :jit, bulk_import_format = :bif, bulk_import_limits = :bil,
-                    bulk_export_format = :bef, bulk_export_limits = :bel
-                WHERE slug = :slug""")
-                .param("name", clean.name()).param("fullName", clean.fullName()).param("website", clean.website())
-                .param("docsUrl", clean.docsUrl()).param("tier", clean.tier().name()).param("deployment", clean.deployment().name())
-                .param("license", clean.license()).param("openSource", clean.openSource())
-                .param("pricing", clean.pricingModels().toArray(String[]::new)).param("audiences", clean.audiences().toArray(String[]::new))
-                .param("regions", clean.regions().toArray(String[]::new)).param("attestations", clean.attestations().toArray(String[]::new))
-                .param("lifecycle", clean.lifecycle().name()).param("endOfSale", clean.endOfSale()).param("endOfLife", clean.endOfLife())
-                .param("policy", clean.hashExportPolicy().name()).param("scheme", clean.hashExportScheme())
-                .param("imports", clean.hashImportSchemes().toArray(String[]::new)).param("jit", clean.jitHookName())
-                .param("bif", clean.bulkImportFormat()).param("bil", clean.bulkImportLimits())
-                .param("bef", clean.bulkExportFormat()).param("bel", clean.bulkExportLimits()).param("slug", slug)
-                .update();
+        writes.saveFacts(slug, clean);
         audit.record(AuditEvent.success(AuditAction.VENDOR_FACTS_CHANGED, AuditTarget.VENDOR, slug, changedBefore, changedAfter));
         return vendors.profile(slug);
     }
@@ -273,20 +245,10 @@ public class VendorCurationService {
         if (cleanName.isEmpty() || cleanName.length() > 120) {
             throw new InvalidInputException("name", "Enter the vendor's name (at most 120 characters).");
         }
-        if (jdbc.sql("SELECT count(*) FROM vendor WHERE slug = ?").param(cleanSlug).query(Long.class).single() > 0) {
+        if (writes.exists(cleanSlug)) {
             throw new InvalidInputException("slug", "There is already a vendor " + cleanSlug + ".");
         }
-        var id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO vendor (id, slug, name, full_name, tier, deployment, license, open_source, pricing_models, audiences,
-                    regions, attestations, lifecycle_status, hash_export_policy, hash_import_schemes, version)
-                VALUES (?, ?, ?, ?, ?, ?, 'Unknown', false, '{}', '{}', '{}', '{}', 'ACTIVE', 'UNKNOWN', '{}', 0)""")
-                .params(id, cleanSlug, cleanName, cleanName, tier.name(), deployment.name()).update();
-        // Every capability starts as an explicit unknown, so the vendor is complete in exports and in the matrix.
-        jdbc.sql("""
-                INSERT INTO capability_value (vendor_id, capability_key, support, note, sources, confirmed, reviewed_on)
-                SELECT ?, key, 'UNKNOWN', ?, '{}', false, NULL FROM capability""")
-                .params(id, DatasetStore.NOT_RESEARCHED).update();
+        writes.insertVendor(cleanSlug, cleanName, deployment, tier, DatasetStore.NOT_RESEARCHED);
         var after = new LinkedHashMap<String, Object>();
         after.put("slug", cleanSlug);
         after.put("name", cleanName);
@@ -307,10 +269,8 @@ public class VendorCurationService {
         if (score != null && why.isEmpty()) {
             throw new InvalidInputException("reason", "Explain the override: readers see this reason next to the score.");
         }
-        String column = direction == Direction.INBOUND ? "inbound" : "outbound";
         claim(slug, expectedVersion);
-        jdbc.sql("UPDATE vendor SET " + column + "_override = :score, " + column + "_override_reason = :reason WHERE slug = :slug")
-                .param("score", score).param("reason", score == null ? null : why).param("slug", slug).update();
+        writes.saveOverride(slug, direction == Direction.INBOUND, score, score == null ? null : why);
         var before = new LinkedHashMap<String, Object>();
         before.put("direction", direction);
         before.put("override", current.override());
@@ -403,10 +363,7 @@ public class VendorCurationService {
      */
     private UUID claim(String slug, long expectedVersion) {
         var me = currentUser.require();
-        int claimed = jdbc.sql("UPDATE vendor SET version = version + 1, changed_by = ?, changed_at = ? WHERE slug = ? AND version = ?")
-                .params(me.displayName(), java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), slug, expectedVersion)
-                .update();
-        if (claimed == 0) {
+        if (!writes.claim(slug, expectedVersion, me.displayName(), java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))) {
             throw stale(vendors.profile(slug));
         }
         return vendorId(slug);
@@ -417,8 +374,7 @@ public class VendorCurationService {
     }
 
     private UUID vendorId(String slug) {
-        return jdbc.sql("SELECT id FROM vendor WHERE slug = ?").param(slug).query(UUID.class).optional()
-                .orElseThrow(() -> new NotFoundException("No vendor with the slug " + slug + "."));
+        return writes.vendorId(slug).orElseThrow(() -> new NotFoundException("No vendor with the slug " + slug + "."));
     }
 
     static List<String> validSources(@Nullable List<String> sources) {

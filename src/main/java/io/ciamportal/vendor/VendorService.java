@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.ciamportal.vendor.internal.VendorReader;
 
 /** Browse the vendor index: search, profiles with sources, difficulty with breakdown. Any signed-in user. */
 @Service

@@ -182,7 +182,7 @@ class AuditChainIntegrationTest extends PortalTestBase {
     }
 
     private Writer writer(DataSource pool) {
-        var log = new AuditLog(JdbcClient.create(pool), clock, () -> AuditActor.SYSTEM);
+        var log = new AuditLog(new io.ciamportal.audit.internal.AuditEntries(JdbcClient.create(pool), pool), clock, () -> AuditActor.SYSTEM);
         return new Writer(log, new TransactionTemplate(new DataSourceTransactionManager(pool)));
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import io.ciamportal.migration.internal.PlanItemRepository;
 
 /** Without a cutover guard the cutover item stays blocked: the plan fails closed, never open. */
 @Tag("integration")

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.ciamportal.vendor.internal.DatasetStore;
 
 /**
  * The reviewable dataset in db/dataset/ as it is committed: complete, honest about sources and dates, loadable, and

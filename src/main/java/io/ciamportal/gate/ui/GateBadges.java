@@ -10,6 +10,7 @@ import io.ciamportal.gate.GateViews;
 import io.ciamportal.shared.ui.Badge;
 import java.util.ArrayList;
 import java.util.List;
+import io.ciamportal.gate.internal.Gate;
 
 /** Gate status as a badge: word and symbol always, colour only as a hint. */
 final class GateBadges {

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.ciamportal.migration.internal.PlanItem;
 
 /**
  * {@code /api/v1/assessments/score} (score a pair, store nothing) and {@code /api/v1/migrations} (stored migrations,

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import io.ciamportal.migration.internal.PlanItem;
 
 /** The JSON the migration API answers with: records, so /v3/api-docs describes every answer. */
 final class MigrationJson {

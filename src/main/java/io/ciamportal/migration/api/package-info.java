@@ -3,3 +3,4 @@
 package io.ciamportal.migration.api;
 
 import org.jspecify.annotations.NullMarked;
+import io.ciamportal.migration.internal.Migration;

@@ -3,3 +3,4 @@
 package io.ciamportal.migration.ui;
 
 import org.jspecify.annotations.NullMarked;
+import io.ciamportal.migration.internal.Migration;

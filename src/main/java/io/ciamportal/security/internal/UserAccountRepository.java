@@ -1,12 +1,13 @@
-package io.ciamportal.security;
+package io.ciamportal.security.internal;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import io.ciamportal.security.AuthSource;
 
-interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
+public interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
 
     @Query("select u from UserAccount u where u.authSource = io.ciamportal.security.AuthSource.LOCAL and lower(u.username) = lower(?1)")
     Optional<UserAccount> findLocal(String username);

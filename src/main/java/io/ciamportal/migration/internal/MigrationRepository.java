@@ -1,11 +1,11 @@
-package io.ciamportal.migration;
+package io.ciamportal.migration.internal;
 
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface MigrationRepository extends JpaRepository<Migration, UUID> {
+public interface MigrationRepository extends JpaRepository<Migration, UUID> {
 
     @Query("select distinct m from Migration m join m.members mem where mem.userId = ?1 order by m.updatedAt desc")
     List<Migration> findForMember(UUID userId);

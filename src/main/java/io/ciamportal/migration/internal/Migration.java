@@ -1,4 +1,4 @@
-package io.ciamportal.migration;
+package io.ciamportal.migration.internal;
 
 import io.ciamportal.shared.RuleViolationException;
 import jakarta.persistence.CollectionTable;
@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import io.ciamportal.migration.Inventory;
+import io.ciamportal.migration.MemberRole;
 
 /**
  * A planned move from a source to a destination. Changes only through the methods below; who may call them is the
@@ -28,10 +30,10 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "migration")
-class Migration {
+public class Migration {
 
     @Embeddable
-    static class Member {
+    public static class Member {
         @Column(name = "user_id", nullable = false)
         private UUID userId;
 
@@ -49,11 +51,11 @@ class Migration {
             this.role = role;
         }
 
-        UUID userId() {
+        public UUID userId() {
             return userId;
         }
 
-        MemberRole role() {
+        public MemberRole role() {
             return role;
         }
 
@@ -147,7 +149,7 @@ class Migration {
         this.updatedAt = Instant.EPOCH;
     }
 
-    Migration(String name, String source, String destination, UUID ownerId, Inventory inventory, Instant now) {
+    public Migration(String name, String source, String destination, UUID ownerId, Inventory inventory, Instant now) {
         requireDifferent(source, destination);
         this.id = UUID.randomUUID();
         this.name = name;
@@ -172,25 +174,25 @@ class Migration {
         this.updatedBy = by;
     }
 
-    void rename(String newName, UUID by, Instant now) {
+    public void rename(String newName, UUID by, Instant now) {
         this.name = newName;
         touch(by, now);
     }
 
-    void changePair(String newSource, String newDestination, UUID by, Instant now) {
+    public void changePair(String newSource, String newDestination, UUID by, Instant now) {
         requireDifferent(newSource, newDestination);
         this.source = newSource;
         this.destination = newDestination;
         touch(by, now);
     }
 
-    void updateInventory(Inventory inventory, UUID by, Instant now) {
+    public void updateInventory(Inventory inventory, UUID by, Instant now) {
         apply(inventory);
         touch(by, now);
     }
 
     /** Adds a member or changes their role; the owner stays the owner. */
-    void putMember(UUID userId, MemberRole role, UUID by, Instant now) {
+    public void putMember(UUID userId, MemberRole role, UUID by, Instant now) {
         if (role == MemberRole.OWNER && !userId.equals(ownerId)) {
             throw new RuleViolationException("A migration has one owner; give this person another role.");
         }
@@ -202,7 +204,7 @@ class Migration {
         touch(by, now);
     }
 
-    void removeMember(UUID userId, UUID by, Instant now) {
+    public void removeMember(UUID userId, UUID by, Instant now) {
         if (userId.equals(ownerId)) {
             throw new RuleViolationException("The owner cannot be removed from the migration.");
         }
@@ -212,7 +214,7 @@ class Migration {
         touch(by, now);
     }
 
-    void requireApprovals(int count, UUID by, Instant now) {
+    public void requireApprovals(int count, UUID by, Instant now) {
         if (count < 1 || count > 5) {
             throw new io.ciamportal.shared.InvalidInputException("requiredApprovals", "Between 1 and 5 reviewers must approve each gate.");
         }
@@ -220,11 +222,11 @@ class Migration {
         touch(by, now);
     }
 
-    int requiredApprovals() {
+    public int requiredApprovals() {
         return requiredApprovals;
     }
 
-    Optional<MemberRole> roleOf(UUID userId) {
+    public Optional<MemberRole> roleOf(UUID userId) {
         return members.stream().filter(m -> m.userId().equals(userId)).map(Member::role).findFirst();
     }
 
@@ -247,49 +249,49 @@ class Migration {
         sourceHashScheme = i.sourceHashScheme();
     }
 
-    Inventory inventory() {
+    public Inventory inventory() {
         return new Inventory(totalUsers, monthlyActiveUsers, passwordShare, totpShare, otpShare, passkeyShare, inactiveShare,
                 socialConnections, enterpriseConnections, customLogicUnits, tenants, consentRecords, auditRetentionDays,
                 residencyRegion, downtimeTolerance, sourceHashScheme);
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String source() {
+    public String source() {
         return source;
     }
 
-    String destination() {
+    public String destination() {
         return destination;
     }
 
-    UUID ownerId() {
+    public UUID ownerId() {
         return ownerId;
     }
 
-    Set<Member> members() {
+    public Set<Member> members() {
         return Set.copyOf(members);
     }
 
-    Instant createdAt() {
+    public Instant createdAt() {
         return createdAt;
     }
 
-    Instant updatedAt() {
+    public Instant updatedAt() {
         return updatedAt;
     }
 
-    @Nullable UUID updatedBy() {
+    public @Nullable UUID updatedBy() {
         return updatedBy;
     }
 
-    long version() {
+    public long version() {
         return version;
     }
 

@@ -1,4 +1,4 @@
-package io.ciamportal.gate;
+package io.ciamportal.gate.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,7 +9,7 @@ import java.util.UUID;
 /** One thing a reviewer needs to see; seeded for the gate, or added by the team. */
 @Entity
 @Table(name = "gate_criterion")
-class GateCriterion {
+public class GateCriterion {
 
     @Id
     private UUID id;
@@ -28,26 +28,26 @@ class GateCriterion {
         this.text = "";
     }
 
-    GateCriterion(int position, String text, boolean custom) {
+    public GateCriterion(int position, String text, boolean custom) {
         this.id = UUID.randomUUID();
         this.position = position;
         this.text = text;
         this.custom = custom;
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    int position() {
+    public int position() {
         return position;
     }
 
-    String text() {
+    public String text() {
         return text;
     }
 
-    boolean custom() {
+    public boolean custom() {
         return custom;
     }
 }

@@ -1,11 +1,13 @@
-package io.ciamportal.gate;
+package io.ciamportal.gate.internal;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import io.ciamportal.gate.Decision;
+import io.ciamportal.gate.GateStatus;
 
-interface GateRepository extends JpaRepository<Gate, UUID> {
+public interface GateRepository extends JpaRepository<Gate, UUID> {
 
     List<Gate> findByMigrationId(UUID migrationId);
 

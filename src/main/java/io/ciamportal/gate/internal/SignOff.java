@@ -1,4 +1,4 @@
-package io.ciamportal.gate;
+package io.ciamportal.gate.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import io.ciamportal.gate.Decision;
+import io.ciamportal.gate.internal.Signer;
 
 /**
  * A recorded decision on a gate: who, their role at that moment, when, what it means, the decision, a comment, and
@@ -16,9 +18,9 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "gate_sign_off")
-class SignOff {
+public class SignOff {
 
-    static final String MEANING = "Security approval";
+    public static final String MEANING = "Security approval";
 
     @Id
     private UUID id;
@@ -73,12 +75,12 @@ class SignOff {
         this.signedAt = Instant.EPOCH;
     }
 
-    SignOff(Signer signer, Decision decision, @Nullable String comment, String stateHash, @Nullable String assessment, Instant signedAt) {
+    public SignOff(Signer signer, Decision decision, @Nullable String comment, String stateHash, @Nullable String assessment, Instant signedAt) {
         this(signer, decision, comment, stateHash, signedAt);
         this.assessment = assessment;
     }
 
-    SignOff(Signer signer, Decision decision, @Nullable String comment, String stateHash, Instant signedAt) {
+    public SignOff(Signer signer, Decision decision, @Nullable String comment, String stateHash, Instant signedAt) {
         this.id = UUID.randomUUID();
         this.signerId = signer.id();
         this.signerName = signer.name();
@@ -91,72 +93,72 @@ class SignOff {
     }
 
     /** An approval that counts: not outdated, not revoked. */
-    boolean liveApproval() {
+    public boolean liveApproval() {
         return decision == Decision.APPROVE && !outdated && !revoked;
     }
 
-    boolean live() {
+    public boolean live() {
         return !outdated && !revoked && decision != Decision.REVOKE;
     }
 
-    void outdate(@Nullable String reason) {
+    public void outdate(@Nullable String reason) {
         this.outdated = true;
         this.outdatedReason = reason;
     }
 
-    @Nullable String outdatedReason() {
+    public @Nullable String outdatedReason() {
         return outdatedReason;
     }
 
-    @Nullable String assessment() {
+    public @Nullable String assessment() {
         return assessment;
     }
 
-    void revoke() {
+    public void revoke() {
         this.revoked = true;
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    UUID signerId() {
+    public UUID signerId() {
         return signerId;
     }
 
-    String signerName() {
+    public String signerName() {
         return signerName;
     }
 
-    String signerRole() {
+    public String signerRole() {
         return signerRole;
     }
 
-    String meaning() {
+    public String meaning() {
         return meaning;
     }
 
-    Decision decision() {
+    public Decision decision() {
         return decision;
     }
 
-    @Nullable String comment() {
+    public @Nullable String comment() {
         return comment;
     }
 
-    String stateHash() {
+    public String stateHash() {
         return stateHash;
     }
 
-    Instant signedAt() {
+    public Instant signedAt() {
         return signedAt;
     }
 
-    boolean outdated() {
+    public boolean outdated() {
         return outdated;
     }
 
-    boolean revoked() {
+    public boolean revoked() {
         return revoked;
     }
 }

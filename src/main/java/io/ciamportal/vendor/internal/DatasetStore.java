@@ -1,4 +1,4 @@
-package io.ciamportal.vendor;
+package io.ciamportal.vendor.internal;
 
 import java.sql.Array;
 import java.sql.SQLException;
@@ -12,21 +12,23 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import io.ciamportal.vendor.Dataset;
+import io.ciamportal.vendor.Support;
 
 /** Writes a dataset into the vendor tables and reads the tables back as a dataset (seed, import, export). */
 @Component
-class DatasetStore {
+public class DatasetStore {
 
     /** The note of a value nobody has researched. */
-    static final String NOT_RESEARCHED = "Not researched yet; verify with the vendor.";
+    public static final String NOT_RESEARCHED = "Not researched yet; verify with the vendor.";
 
     private final JdbcClient jdbc;
 
-    DatasetStore(JdbcClient jdbc) {
+    public DatasetStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void upsertCatalog(Dataset.Catalog catalog) {
+    public void upsertCatalog(Dataset.Catalog catalog) {
         int groupPosition = 0;
         for (var group : catalog.groups()) {
             jdbc.sql("""
@@ -44,7 +46,7 @@ class DatasetStore {
         }
     }
 
-    void insert(Dataset.VendorFile v) {
+    public void insert(Dataset.VendorFile v) {
         var id = UUID.randomUUID();
         columns(jdbc.sql("""
                 INSERT INTO vendor (id, slug, name, full_name, website, docs_url, tier, deployment, license, open_source,
@@ -63,7 +65,7 @@ class DatasetStore {
      * Rewrites an existing vendor (found by slug) with the file's facts and values, keeping its identity; the caller's
      * transaction makes it all or nothing.
      */
-    void replace(Dataset.VendorFile v) {
+    public void replace(Dataset.VendorFile v) {
         var id = jdbc.sql("SELECT id FROM vendor WHERE slug = ?").param(v.slug()).query(UUID.class).single();
         columns(jdbc.sql("""
                 UPDATE vendor SET name = :name, full_name = :fullName, website = :website, docs_url = :docsUrl, tier = :tier,
@@ -81,13 +83,13 @@ class DatasetStore {
     }
 
     /** Records who made the last change of these vendors (a release, an import, a curator) and when. */
-    void markChanged(List<String> slugs, String by, java.time.OffsetDateTime at) {
+    public void markChanged(List<String> slugs, String by, java.time.OffsetDateTime at) {
         if (!slugs.isEmpty()) {
             jdbc.sql("UPDATE vendor SET changed_by = ?, changed_at = ? WHERE slug = ANY(?)").params(by, at, array(slugs)).update();
         }
     }
 
-    void delete(String slug) {
+    public void delete(String slug) {
         jdbc.sql("DELETE FROM vendor WHERE slug = ?").param(slug).update();
     }
 
@@ -143,7 +145,7 @@ class DatasetStore {
      * Makes the vendor index exactly the dataset's: vendors it lacks are deleted, the others rewritten in place or
      * added. The caller's transaction makes it all or nothing; the caller checks that no deleted vendor is in use.
      */
-    void replaceAll(Dataset dataset) {
+    public void replaceAll(Dataset dataset) {
         upsertCatalog(dataset.catalog());
         var existing = new java.util.HashSet<>(slugs());
         var wanted = dataset.vendors().stream().map(Dataset.VendorFile::slug).collect(java.util.stream.Collectors.toSet());
@@ -157,12 +159,12 @@ class DatasetStore {
         }
     }
 
-    List<String> slugs() {
+    public List<String> slugs() {
         return jdbc.sql("SELECT slug FROM vendor ORDER BY slug").query(String.class).list();
     }
 
     /** The whole vendor index as a dataset, in the same shape as db/dataset/. */
-    Dataset read() {
+    public Dataset read() {
         var groups = new LinkedHashMap<String, Dataset.Group>();
         var capsByGroup = new LinkedHashMap<String, java.util.ArrayList<Dataset.CapabilityDef>>();
         jdbc.sql("SELECT g.key AS gk, g.name AS gn, c.key, c.name, c.description FROM capability c "

@@ -1,4 +1,4 @@
-package io.ciamportal.selector;
+package io.ciamportal.selector.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,9 +11,9 @@ import java.util.UUID;
 /** A saved run: its answers (as a URL query), a name and its owner. Renamed only through {@link #rename}. */
 @Entity
 @Table(name = "selector_run")
-class SelectorRun {
+public class SelectorRun {
 
-    static final int MAX_NAME = 120;
+    public static final int MAX_NAME = 120;
 
     @Id
     private UUID id;
@@ -46,7 +46,7 @@ class SelectorRun {
         this.updatedAt = Instant.EPOCH;
     }
 
-    SelectorRun(UUID ownerId, String name, String answers, Instant now) {
+    public SelectorRun(UUID ownerId, String name, String answers, Instant now) {
         this.id = UUID.randomUUID();
         this.ownerId = ownerId;
         this.name = name;
@@ -55,36 +55,36 @@ class SelectorRun {
         this.updatedAt = now;
     }
 
-    void rename(String newName, Instant now) {
+    public void rename(String newName, Instant now) {
         this.name = newName;
         this.updatedAt = now;
     }
 
-    boolean ownedBy(UUID user) {
+    public boolean ownedBy(UUID user) {
         return ownerId.equals(user);
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    UUID ownerId() {
+    public UUID ownerId() {
         return ownerId;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String answers() {
+    public String answers() {
         return answers;
     }
 
-    Instant createdAt() {
+    public Instant createdAt() {
         return createdAt;
     }
 
-    Instant updatedAt() {
+    public Instant updatedAt() {
         return updatedAt;
     }
 }

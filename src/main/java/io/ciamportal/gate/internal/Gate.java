@@ -1,4 +1,4 @@
-package io.ciamportal.gate;
+package io.ciamportal.gate.internal;
 
 import io.ciamportal.shared.RuleViolationException;
 import jakarta.persistence.CascadeType;
@@ -18,6 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import io.ciamportal.gate.Decision;
+import io.ciamportal.gate.FourEyesException;
+import io.ciamportal.gate.GateKey;
+import io.ciamportal.gate.GateService;
+import io.ciamportal.gate.GateStatus;
+import io.ciamportal.gate.internal.Signer;
 
 /**
  * One security gate of a migration. Its status changes only through the guarded methods below: submit, sign off,
@@ -27,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "gate")
-class Gate {
+public class Gate {
 
     @Id
     private UUID id;
@@ -57,7 +63,7 @@ class Gate {
     @Column(nullable = false)
     private long changes;
 
-    /** How many approvals this gate needs; the migration's number, kept in step by {@link GateLifecycle}. */
+    /** How many approvals this gate needs; the migration's number, kept in step by {@code GateLifecycle}. */
     @Column(name = "required_approvals", nullable = false)
     private short requiredApprovals = 2;
 
@@ -93,11 +99,11 @@ class Gate {
         this.status = GateStatus.OPEN;
     }
 
-    Gate(UUID migrationId, GateKey key) {
+    public Gate(UUID migrationId, GateKey key) {
         this(migrationId, key, 2);
     }
 
-    Gate(UUID migrationId, GateKey key, int requiredApprovals) {
+    public Gate(UUID migrationId, GateKey key, int requiredApprovals) {
         this.requiredApprovals = (short) requiredApprovals;
         this.id = UUID.randomUUID();
         this.migrationId = migrationId;
@@ -112,7 +118,7 @@ class Gate {
     // ---- the workflow -------------------------------------------------------------------------------------------
 
     /** An analyst member hands the gate to the reviewers, with the state they are to judge. */
-    void submit(UUID by, String currentStateHash, Instant now) {
+    public void submit(UUID by, String currentStateHash, Instant now) {
         if (status == GateStatus.SUBMITTED || status == GateStatus.APPROVED) {
             throw new RuleViolationException("This gate is " + status.label().toLowerCase(java.util.Locale.ROOT) + " already.");
         }
@@ -132,7 +138,7 @@ class Gate {
      * Records a reviewer's decision on the submitted state. Four eyes: the submitter never signs. The state must be the
      * one submitted, and one person's approval counts once.
      */
-    SignOff signOff(Signer signer, Decision decision, @Nullable String comment, String currentStateHash, @Nullable String assessment,
+    public SignOff signOff(Signer signer, Decision decision, @Nullable String comment, String currentStateHash, @Nullable String assessment,
             int requiredApprovals, Instant now) {
         if (decision == Decision.REVOKE) {
             throw new IllegalArgumentException("Use revoke()");
@@ -167,7 +173,7 @@ class Gate {
     }
 
     /** A reviewer withdraws their own live approval; the gate drops back to submitted if too few remain. */
-    SignOff revoke(Signer signer, @Nullable String comment, int requiredApprovals, Instant now) {
+    public SignOff revoke(Signer signer, @Nullable String comment, int requiredApprovals, Instant now) {
         var approval = signOffs.stream().filter(s -> s.liveApproval() && s.signerId().equals(signer.id())).findFirst()
                 .orElseThrow(() -> new RuleViolationException("You have no approval on this gate to revoke."));
         this.requiredApprovals = (short) requiredApprovals;
@@ -182,7 +188,7 @@ class Gate {
     }
 
     /** The number of approvals required changed: an approved gate may drop back, a submitted one may pass. */
-    void requireApprovals(int requiredApprovals) {
+    public void requireApprovals(int requiredApprovals) {
         this.requiredApprovals = (short) requiredApprovals;
         if (status == GateStatus.APPROVED && liveApprovals() < requiredApprovals) {
             status = GateStatus.SUBMITTED;
@@ -197,7 +203,7 @@ class Gate {
      * What the sign-offs rest on changed: every live sign-off becomes outdated (it stays visible, it stops counting)
      * and the gate returns to open. Returns how many sign-offs were outdated.
      */
-    int outdate() {
+    public int outdate() {
         return outdate(null, null);
     }
 
@@ -205,7 +211,7 @@ class Gate {
      * As {@link #outdate()}, with a reason the gate shows until it is submitted again (a changed pair, say) and that
      * each outdated sign-off keeps.
      */
-    int outdate(@Nullable String reason, @Nullable Instant now) {
+    public int outdate(@Nullable String reason, @Nullable Instant now) {
         int count = 0;
         for (var s : signOffs) {
             if (s.live()) {
@@ -229,7 +235,7 @@ class Gate {
      * This person's approvals stop counting (they are no longer a reviewer of the migration): each is outdated with the
      * reason, and an approved gate with too few approvals left drops back to submitted. Returns how many stopped.
      */
-    int discountApprovalsOf(UUID user, String reason) {
+    public int discountApprovalsOf(UUID user, String reason) {
         int count = 0;
         for (var s : signOffs) {
             if (s.liveApproval() && s.signerId().equals(user)) {
@@ -248,12 +254,12 @@ class Gate {
 
     // ---- evidence and criteria (each change outdates) -----------------------------------------------------------
 
-    int addEvidence(GateEvidence item) {
+    public int addEvidence(GateEvidence item) {
         evidence.add(item);
         return outdate();
     }
 
-    GateEvidence removeEvidence(UUID evidenceId) {
+    public GateEvidence removeEvidence(UUID evidenceId) {
         var item = evidence.stream().filter(e -> e.id().equals(evidenceId)).findFirst()
                 .orElseThrow(() -> new io.ciamportal.shared.NotFoundException("No such evidence on this gate."));
         evidence.remove(item);
@@ -261,13 +267,13 @@ class Gate {
         return item;
     }
 
-    int addCriterion(String text) {
+    public int addCriterion(String text) {
         int position = criteria.stream().mapToInt(GateCriterion::position).max().orElse(-1) + 1;
         criteria.add(new GateCriterion(position, text, true));
         return outdate();
     }
 
-    GateCriterion removeCriterion(UUID criterionId) {
+    public GateCriterion removeCriterion(UUID criterionId) {
         var item = criteria.stream().filter(c -> c.id().equals(criterionId)).findFirst()
                 .orElseThrow(() -> new io.ciamportal.shared.NotFoundException("No such criterion on this gate."));
         if (!item.custom()) {
@@ -278,78 +284,78 @@ class Gate {
         return item;
     }
 
-    void assignOwner(@Nullable UUID owner) {
+    public void assignOwner(@Nullable UUID owner) {
         this.ownerId = owner;
         changes++;
     }
 
     // ---- reading ------------------------------------------------------------------------------------------------
 
-    int requiredApprovals() {
+    public int requiredApprovals() {
         return requiredApprovals;
     }
 
-    long liveApprovals() {
+    public long liveApprovals() {
         return signOffs.stream().filter(SignOff::liveApproval).map(SignOff::signerId).distinct().count();
     }
 
-    boolean hasLiveApprovalBy(UUID user) {
+    public boolean hasLiveApprovalBy(UUID user) {
         return signOffs.stream().anyMatch(s -> s.liveApproval() && s.signerId().equals(user));
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    UUID migrationId() {
+    public UUID migrationId() {
         return migrationId;
     }
 
-    GateKey key() {
+    public GateKey key() {
         return GateKey.fromKey(gateKey);
     }
 
-    GateStatus status() {
+    public GateStatus status() {
         return status;
     }
 
-    @Nullable UUID ownerId() {
+    public @Nullable UUID ownerId() {
         return ownerId;
     }
 
-    @Nullable UUID submittedBy() {
+    public @Nullable UUID submittedBy() {
         return submittedBy;
     }
 
-    @Nullable Instant submittedAt() {
+    public @Nullable Instant submittedAt() {
         return submittedAt;
     }
 
-    @Nullable String stateHash() {
+    public @Nullable String stateHash() {
         return stateHash;
     }
 
-    @Nullable String reopenedReason() {
+    public @Nullable String reopenedReason() {
         return reopenedReason;
     }
 
-    @Nullable Instant reopenedAt() {
+    public @Nullable Instant reopenedAt() {
         return reopenedAt;
     }
 
-    List<GateCriterion> criteria() {
+    public List<GateCriterion> criteria() {
         return List.copyOf(criteria);
     }
 
-    List<GateEvidence> evidence() {
+    public List<GateEvidence> evidence() {
         return List.copyOf(evidence);
     }
 
-    List<SignOff> signOffs() {
+    public List<SignOff> signOffs() {
         return List.copyOf(signOffs);
     }
 
-    long version() {
+    public long version() {
         return version;
     }
 }

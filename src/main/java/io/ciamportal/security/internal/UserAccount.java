@@ -1,4 +1,4 @@
-package io.ciamportal.security;
+package io.ciamportal.security.internal;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -18,6 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import io.ciamportal.security.AuthSource;
+import io.ciamportal.security.PortalRole;
+import io.ciamportal.security.RoleSource;
+import io.ciamportal.security.UserSummary;
 
 /**
  * A person who can sign in. State changes only through the intention-revealing methods below; the rules that need
@@ -25,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "portal_user")
-class UserAccount {
+public class UserAccount {
 
     @Id
     private UUID id;
@@ -88,7 +92,7 @@ class UserAccount {
         this.createdAt = now;
     }
 
-    static UserAccount local(String username, String displayName, @Nullable String email, String passwordHash,
+    public static UserAccount local(String username, String displayName, @Nullable String email, String passwordHash,
             Set<PortalRole> roles, Instant now) {
         var account = new UserAccount(AuthSource.LOCAL, username, displayName, email, now);
         account.passwordHash = passwordHash;
@@ -96,7 +100,7 @@ class UserAccount {
         return account;
     }
 
-    static UserAccount fromOidc(String issuer, String subject, String username, String displayName,
+    public static UserAccount fromOidc(String issuer, String subject, String username, String displayName,
             @Nullable String email, Instant now) {
         var account = new UserAccount(AuthSource.OIDC, username, displayName, email, now);
         account.oidcIssuer = issuer;
@@ -105,25 +109,25 @@ class UserAccount {
     }
 
     /** Effective roles: portal grants and identity-provider grants together; nobody is left without viewer. */
-    Set<PortalRole> roles() {
+    public Set<PortalRole> roles() {
         var roles = grants.stream().map(RoleGrant::role).collect(Collectors.toCollection(() -> EnumSet.noneOf(PortalRole.class)));
         roles.add(PortalRole.VIEWER);
         return roles;
     }
 
-    Set<PortalRole> rolesFrom(RoleSource source) {
+    public Set<PortalRole> rolesFrom(RoleSource source) {
         return grants.stream().filter(g -> g.source() == source).map(RoleGrant::role)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(PortalRole.class)));
     }
 
     /** Replaces the roles granted in the portal; roles from the identity provider stay as they are. */
-    void assignPortalRoles(Set<PortalRole> roles) {
+    public void assignPortalRoles(Set<PortalRole> roles) {
         grants.removeIf(g -> g.source() == RoleSource.PORTAL);
         roles.forEach(r -> grants.add(new RoleGrant(r, RoleSource.PORTAL)));
     }
 
     /** Replaces the roles the identity provider granted, as its claim says at this sign-in. */
-    void replaceIdentityProviderRoles(Set<PortalRole> roles) {
+    public void replaceIdentityProviderRoles(Set<PortalRole> roles) {
         if (authSource != AuthSource.OIDC) {
             throw new IllegalStateException("Only accounts from an identity provider carry its roles");
         }
@@ -131,21 +135,21 @@ class UserAccount {
         roles.forEach(r -> grants.add(new RoleGrant(r, RoleSource.IDP)));
     }
 
-    void disable() {
+    public void disable() {
         if (!enabled) {
             throw new IllegalStateException("The account is already disabled");
         }
         enabled = false;
     }
 
-    void enable() {
+    public void enable() {
         if (enabled) {
             throw new IllegalStateException("The account is already enabled");
         }
         enabled = true;
     }
 
-    void changePassword(String newHash) {
+    public void changePassword(String newHash) {
         if (authSource != AuthSource.LOCAL) {
             throw new IllegalStateException("Accounts from an identity provider have no portal password");
         }
@@ -153,7 +157,7 @@ class UserAccount {
     }
 
     /** Records a sign-in and takes over the name and email the identity provider reports now. */
-    void signedIn(Instant now, @Nullable String freshDisplayName, @Nullable String freshEmail) {
+    public void signedIn(Instant now, @Nullable String freshDisplayName, @Nullable String freshEmail) {
         lastSignInAt = now;
         if (freshDisplayName != null && !freshDisplayName.isBlank()) {
             displayName = freshDisplayName;
@@ -163,47 +167,47 @@ class UserAccount {
         }
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    String username() {
+    public String username() {
         return username;
     }
 
-    String displayName() {
+    public String displayName() {
         return displayName;
     }
 
-    @Nullable String email() {
+    public @Nullable String email() {
         return email;
     }
 
-    @Nullable String passwordHash() {
+    public @Nullable String passwordHash() {
         return passwordHash;
     }
 
-    AuthSource authSource() {
+    public AuthSource authSource() {
         return authSource;
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return enabled;
     }
 
-    Instant createdAt() {
+    public Instant createdAt() {
         return createdAt;
     }
 
-    @Nullable Instant lastSignInAt() {
+    public @Nullable Instant lastSignInAt() {
         return lastSignInAt;
     }
 
-    long version() {
+    public long version() {
         return version;
     }
 
-    UserSummary summary() {
+    public UserSummary summary() {
         return new UserSummary(id, username, displayName, email, authSource, enabled, roles(),
                 rolesFrom(RoleSource.PORTAL), rolesFrom(RoleSource.IDP), createdAt, lastSignInAt);
     }

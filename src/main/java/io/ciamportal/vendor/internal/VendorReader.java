@@ -1,4 +1,4 @@
-package io.ciamportal.vendor;
+package io.ciamportal.vendor.internal;
 
 import io.ciamportal.vendor.VendorEnums.Deployment;
 import io.ciamportal.vendor.VendorEnums.HashExportPolicy;
@@ -17,26 +17,28 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import io.ciamportal.vendor.Support;
+import io.ciamportal.vendor.VendorViews;
 
 /** Reads the vendor index from PostgreSQL in three queries (vendors, capability values, catalogue). */
 @Component
-class VendorReader {
+public class VendorReader {
 
     private final JdbcClient jdbc;
 
-    VendorReader(JdbcClient jdbc) {
+    public VendorReader(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** A vendor row with everything the rules and the views need. */
-    record Row(UUID id, String slug, String name, String fullName, @Nullable String website, @Nullable String docsUrl,
+    public record Row(UUID id, String slug, String name, String fullName, @Nullable String website, @Nullable String docsUrl,
             Tier tier, Deployment deployment, String license, boolean openSource, List<String> pricingModels,
             List<String> audiences, List<String> regions, List<String> attestations, VendorViews.Lifecycle lifecycle,
             VendorViews.Migration migration, @Nullable Integer outboundOverride, @Nullable String outboundOverrideReason,
             @Nullable Integer inboundOverride, @Nullable String inboundOverrideReason, long version, @Nullable String changedBy,
             java.time.@Nullable Instant changedAt) {}
 
-    List<Row> vendors(@Nullable String slug) {
+    public List<Row> vendors(@Nullable String slug) {
         String sql = "SELECT * FROM vendor" + (slug == null ? "" : " WHERE slug = :slug") + " ORDER BY lower(name)";
         var spec = jdbc.sql(sql);
         if (slug != null) {
@@ -45,7 +47,7 @@ class VendorReader {
         return spec.query(VendorReader::row).list();
     }
 
-    List<VendorViews.CapabilityInfo> catalogue() {
+    public List<VendorViews.CapabilityInfo> catalogue() {
         return jdbc.sql("""
                 SELECT c.key, c.name, c.description, g.key AS group_key, g.name AS group_name
                 FROM capability c JOIN capability_group g ON g.key = c.group_key
@@ -56,7 +58,7 @@ class VendorReader {
     }
 
     /** Capability values per vendor id, keyed by capability. */
-    Map<UUID, Map<String, VendorViews.CapabilityValue>> values(@Nullable UUID vendor, List<VendorViews.CapabilityInfo> catalogue) {
+    public Map<UUID, Map<String, VendorViews.CapabilityValue>> values(@Nullable UUID vendor, List<VendorViews.CapabilityInfo> catalogue) {
         var info = new HashMap<String, VendorViews.CapabilityInfo>();
         catalogue.forEach(c -> info.put(c.key(), c));
         var result = new HashMap<UUID, Map<String, VendorViews.CapabilityValue>>();
@@ -77,7 +79,7 @@ class VendorReader {
         return result;
     }
 
-    Map<String, VendorViews.Fact> facts(UUID vendor) {
+    public Map<String, VendorViews.Fact> facts(UUID vendor) {
         var facts = new LinkedHashMap<String, VendorViews.Fact>();
         jdbc.sql("SELECT * FROM vendor_fact WHERE vendor_id = ? ORDER BY fact_key").param(vendor).query(rs -> {
             facts.put(rs.getString("fact_key"), new VendorViews.Fact(rs.getString("fact_key"), rs.getString("note"),

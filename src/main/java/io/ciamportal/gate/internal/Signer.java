@@ -1,6 +1,6 @@
-package io.ciamportal.gate;
+package io.ciamportal.gate.internal;
 
 import java.util.UUID;
 
 /** Who signs, as they are at that moment: id, display name and role ("Reviewer (portal: REVIEWER)"). */
-record Signer(UUID id, String name, String role) {}
+public record Signer(UUID id, String name, String role) {}

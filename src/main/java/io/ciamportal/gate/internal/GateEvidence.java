@@ -1,4 +1,4 @@
-package io.ciamportal.gate;
+package io.ciamportal.gate.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
 /** One piece of evidence: a text, a link, or a file (its bytes live apart; here its name, type, size and SHA-256). */
 @Entity
 @Table(name = "gate_evidence")
-class GateEvidence {
+public class GateEvidence {
 
-    enum Kind { TEXT, LINK, FILE }
+    public enum Kind { TEXT, LINK, FILE }
 
     @Id
     private UUID id;
@@ -61,7 +61,7 @@ class GateEvidence {
         this.addedAt = Instant.EPOCH;
     }
 
-    GateEvidence(Kind kind, String title, @Nullable String body, @Nullable String url, @Nullable String fileName,
+    public GateEvidence(Kind kind, String title, @Nullable String body, @Nullable String url, @Nullable String fileName,
             @Nullable String contentType, @Nullable Long sizeBytes, @Nullable String sha256, UUID addedBy, Instant addedAt) {
         this.id = UUID.randomUUID();
         this.kind = kind;
@@ -77,7 +77,7 @@ class GateEvidence {
     }
 
     /** What the state hash and the audit log see of this evidence (never the file's bytes, only their SHA-256). */
-    Map<String, @Nullable Object> describe() {
+    public Map<String, @Nullable Object> describe() {
         var map = new LinkedHashMap<String, @Nullable Object>();
         map.put("id", id.toString());
         map.put("kind", kind.name());
@@ -91,47 +91,47 @@ class GateEvidence {
         return map;
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    Kind kind() {
+    public Kind kind() {
         return kind;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 
-    @Nullable String body() {
+    public @Nullable String body() {
         return body;
     }
 
-    @Nullable String url() {
+    public @Nullable String url() {
         return url;
     }
 
-    @Nullable String fileName() {
+    public @Nullable String fileName() {
         return fileName;
     }
 
-    @Nullable String contentType() {
+    public @Nullable String contentType() {
         return contentType;
     }
 
-    @Nullable Long sizeBytes() {
+    public @Nullable Long sizeBytes() {
         return sizeBytes;
     }
 
-    @Nullable String sha256() {
+    public @Nullable String sha256() {
         return sha256;
     }
 
-    UUID addedBy() {
+    public UUID addedBy() {
         return addedBy;
     }
 
-    Instant addedAt() {
+    public Instant addedAt() {
         return addedAt;
     }
 }

@@ -1,14 +1,16 @@
-package io.ciamportal.security;
+package io.ciamportal.security.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.util.Objects;
+import io.ciamportal.security.PortalRole;
+import io.ciamportal.security.RoleSource;
 
 /** One role held by an account, and where it came from. */
 @Embeddable
-class RoleGrant {
+public class RoleGrant {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "role", nullable = false, length = 20)
@@ -24,16 +26,16 @@ class RoleGrant {
         source = RoleSource.PORTAL;
     }
 
-    RoleGrant(PortalRole role, RoleSource source) {
+    public RoleGrant(PortalRole role, RoleSource source) {
         this.role = role;
         this.source = source;
     }
 
-    PortalRole role() {
+    public PortalRole role() {
         return role;
     }
 
-    RoleSource source() {
+    public RoleSource source() {
         return source;
     }
 

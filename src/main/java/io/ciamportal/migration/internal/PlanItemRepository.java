@@ -1,10 +1,10 @@
-package io.ciamportal.migration;
+package io.ciamportal.migration.internal;
 
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface PlanItemRepository extends JpaRepository<PlanItem, UUID> {
+public interface PlanItemRepository extends JpaRepository<PlanItem, UUID> {
 
     List<PlanItem> findByMigrationIdOrderByPhaseAscPositionAsc(UUID migrationId);
 

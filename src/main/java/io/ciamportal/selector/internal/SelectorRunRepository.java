@@ -1,10 +1,10 @@
-package io.ciamportal.selector;
+package io.ciamportal.selector.internal;
 
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface SelectorRunRepository extends JpaRepository<SelectorRun, UUID> {
+public interface SelectorRunRepository extends JpaRepository<SelectorRun, UUID> {
 
     List<SelectorRun> findByOwnerIdOrderByUpdatedAtDescIdAsc(UUID ownerId);
 

@@ -1,4 +1,4 @@
-package io.ciamportal.migration;
+package io.ciamportal.migration.internal;
 
 import io.ciamportal.shared.RuleViolationException;
 import jakarta.persistence.Column;
@@ -16,11 +16,11 @@ import org.jspecify.annotations.Nullable;
 /** One checklist item of a migration's five-phase plan. */
 @Entity
 @Table(name = "plan_item")
-class PlanItem {
+public class PlanItem {
 
-    enum Kind { GENERATED, CUSTOM, CUTOVER }
+    public enum Kind { GENERATED, CUSTOM, CUTOVER }
 
-    static final int MAX_TEXT = 500;
+    public static final int MAX_TEXT = 500;
 
     @Id
     private UUID id;
@@ -72,7 +72,7 @@ class PlanItem {
         this.kind = Kind.CUSTOM;
     }
 
-    PlanItem(UUID migrationId, int phase, int position, String text, Kind kind) {
+    public PlanItem(UUID migrationId, int phase, int position, String text, Kind kind) {
         if (phase < 1 || phase > 5) {
             throw new IllegalArgumentException("phase " + phase);
         }
@@ -85,7 +85,7 @@ class PlanItem {
     }
 
     /** Edits the item; an edited suggestion becomes the team's own, so regenerating the plan leaves it alone. */
-    void edit(String newText, @Nullable UUID newOwner, @Nullable LocalDate due, UUID by, Instant at) {
+    public void edit(String newText, @Nullable UUID newOwner, @Nullable LocalDate due, UUID by, Instant at) {
         if (kind == Kind.GENERATED) {
             kind = Kind.CUSTOM;
         }
@@ -95,7 +95,7 @@ class PlanItem {
         touch(by, at);
     }
 
-    void complete(UUID by, Instant at) {
+    public void complete(UUID by, Instant at) {
         if (done) {
             return;
         }
@@ -111,72 +111,72 @@ class PlanItem {
     }
 
     /** A suggestion nobody has touched: not done, no owner, no due date, never edited. */
-    boolean untouchedSuggestion() {
+    public boolean untouchedSuggestion() {
         return kind == Kind.GENERATED && !done && ownerId == null && dueOn == null;
     }
 
-    void reopen(UUID by, Instant at) {
+    public void reopen(UUID by, Instant at) {
         this.done = false;
         this.doneAt = null;
         this.doneBy = null;
         touch(by, at);
     }
 
-    @Nullable UUID changedBy() {
+    public @Nullable UUID changedBy() {
         return changedBy;
     }
 
-    @Nullable Instant changedAt() {
+    public @Nullable Instant changedAt() {
         return changedAt;
     }
 
-    void requireRemovable() {
+    public void requireRemovable() {
         if (kind != Kind.CUSTOM) {
             throw new RuleViolationException("Only items you added can be removed; mark a suggested item done or reword it.");
         }
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    UUID migrationId() {
+    public UUID migrationId() {
         return migrationId;
     }
 
-    int phase() {
+    public int phase() {
         return phase;
     }
 
-    int position() {
+    public int position() {
         return position;
     }
 
-    String text() {
+    public String text() {
         return text;
     }
 
-    Kind kind() {
+    public Kind kind() {
         return kind;
     }
 
-    @Nullable UUID ownerId() {
+    public @Nullable UUID ownerId() {
         return ownerId;
     }
 
-    @Nullable LocalDate dueOn() {
+    public @Nullable LocalDate dueOn() {
         return dueOn;
     }
 
-    boolean done() {
+    public boolean done() {
         return done;
     }
 
-    @Nullable Instant doneAt() {
+    public @Nullable Instant doneAt() {
         return doneAt;
     }
 
-    long version() {
+    public long version() {
         return version;
     }
 }
