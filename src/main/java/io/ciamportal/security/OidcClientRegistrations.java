@@ -29,7 +29,6 @@ final class OidcClientRegistrations implements ClientRegistrationRepository {
 
     static final String REGISTRATION_ID = "oidc";
     private static final Logger log = LoggerFactory.getLogger(OidcClientRegistrations.class);
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(15);
 
     /** Whether single sign-on can be used now. */
     record Status(boolean available, String message) {}
@@ -65,7 +64,7 @@ final class OidcClientRegistrations implements ClientRegistrationRepository {
         if (registration != null) {
             return registration;
         }
-        if (lastFailure != null && clock.instant().isBefore(lastFailure.plus(RETRY_AFTER))) {
+        if (lastFailure != null && clock.instant().isBefore(lastFailure.plus(settings.retryAfterOrDefault()))) {
             return null;
         }
         try {

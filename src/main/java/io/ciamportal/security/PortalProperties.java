@@ -26,13 +26,14 @@ public record PortalProperties(
 
     public PortalProperties {
         if (oidc == null) {
-            oidc = new Oidc(null, null, null, "roles", null, "your organisation's sign-in", "openid,profile,email");
+            oidc = new Oidc(null, null, null, "roles", null, "your organisation's sign-in", "openid,profile,email", null);
         }
     }
 
     /**
      * @param rolesClaim claim with the roles: {@code roles}, {@code groups}, or a dotted path like {@code realm_access.roles}
      * @param rolePrefix optional prefix in front of role names in the claim, e.g. {@code portal-}
+     * @param retryAfter how long the portal waits before it asks an unreachable provider again (15 s unless set)
      */
     public record Oidc(
             @Nullable String issuerUri,
@@ -41,7 +42,8 @@ public record PortalProperties(
             @Nullable String rolesClaim,
             @Nullable String rolePrefix,
             @Nullable String displayName,
-            @Nullable String scopes) {
+            @Nullable String scopes,
+            java.time.@Nullable Duration retryAfter) {
 
         public boolean configured() {
             return hasText(issuerUri) && hasText(clientId) && hasText(clientSecret);
@@ -53,6 +55,10 @@ public record PortalProperties(
 
         public String displayNameOrDefault() {
             return hasText(displayName) ? displayName.strip() : "single sign-on";
+        }
+
+        public java.time.Duration retryAfterOrDefault() {
+            return retryAfter == null || retryAfter.isNegative() ? java.time.Duration.ofSeconds(15) : retryAfter;
         }
 
         public List<String> scopeList() {

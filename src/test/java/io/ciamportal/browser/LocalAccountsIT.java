@@ -145,7 +145,7 @@ class LocalAccountsIT extends PortalTestBase {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show or hide the navigation")).click();
         var nav = page.locator("vaadin-side-nav");
         assertThat(nav.getByText("Audit")).isVisible();
-        page.waitForTimeout(500); // let the drawer finish sliding in before the picture
+        Browsers.animationsDone(page); // the drawer has finished sliding in before the picture
         Browsers.screenshot(page, "nav-narrow");
         nav.getByText("Audit").click();
         page.waitForURL(url -> url.endsWith("/admin/audit"));

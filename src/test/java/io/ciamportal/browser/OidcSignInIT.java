@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "portal.oidc.client-secret=test-secret-not-real",
         "portal.oidc.roles-claim=groups",
         "portal.oidc.display-name=Test IdP",
+        "portal.oidc.retry-after=1s",
         "portal.admin-emails=ada@example.com",
         "portal.local-accounts=true",
         "portal.demo=true",
@@ -77,7 +78,19 @@ class OidcSignInIT {
             Browsers.screenshot(page, "login-provider-down");
 
             provider.start(PROVIDER_PORT);
-            Thread.sleep(16_000); // the portal retries discovery 15 s after a failure
+            // the portal asks the provider again once the retry pause (1 s here) has passed
+            var ssoLink = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with Test IdP"));
+            boolean offered = false;
+            for (int attempt = 0; attempt < 20 && !offered; attempt++) {
+                page.navigate(base + "/login");
+                try {
+                    ssoLink.waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(1_000));
+                    offered = true;
+                } catch (com.microsoft.playwright.TimeoutError notYet) {
+                    // still inside the retry pause: load the page again
+                }
+            }
+            org.assertj.core.api.Assertions.assertThat(offered).as("single sign-on offered once the provider is up").isTrue();
 
             provider.enqueueCallback(new DefaultOAuth2TokenCallback("default", "ada-subject", "JWT", null, Map.of(
                     "email", "ada@example.com",

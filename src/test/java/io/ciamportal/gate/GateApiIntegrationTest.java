@@ -224,7 +224,7 @@ class GateApiIntegrationTest extends PortalTestBase {
         var evidence = (List<Map<String, Object>>) gate(id, "rollback", reviewer).get("evidence");
         assertThat(evidence).singleElement().satisfies(e -> {
             assertThat(e).containsEntry("kind", "FILE").containsEntry("fileName", "runbook.md").containsEntry("contentType", "text/markdown");
-            assertThat(e).containsEntry("sha256", EvidenceFiles.sha256("# Rollback runbook".getBytes(StandardCharsets.UTF_8)));
+            assertThat(e).containsEntry("sha256", "4f1c7600c3f955eb848df2aeeafa483b02a796c2ee7d5168110359831096ade9");
         });
         String evidenceId = (String) evidence.getFirst().get("id");
         var download = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/migrations/" + id + "/evidence/" + evidenceId + "/content"))

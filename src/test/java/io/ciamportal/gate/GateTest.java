@@ -41,6 +41,31 @@ class GateTest {
         gate.submit(analyst, STATE, NOW);
     }
 
+    /**
+     * Pinned: the state hash is what every sign-off rests on, so a change to its canonical form, to the default
+     * criteria or to what it covers outdates every sign-off in every installation. Change this digest only on purpose.
+     */
+    @Test
+    void theStateHashIsPinnedAndCoversThePairAndTheInventory() {
+        var rollback = new Gate(UUID.fromString("00000000-0000-0000-0000-000000000001"), GateKey.ROLLBACK);
+        var access = access("auth0", "keycloak", java.util.Map.of("totalUsers", 1000, "passwordShare", 0.8));
+
+        assertThat(GateService.stateHash(rollback, access)).isEqualTo("b1b981e28e569531bfa861a698dc5a9c10abb582f405c5a9d584f1e9fc75a307");
+        assertThat(GateService.stateHash(rollback, access("auth0", "clerk", access.inventory())))
+                .as("another destination").isNotEqualTo(GateService.stateHash(rollback, access));
+        assertThat(GateService.stateHash(rollback, access("cognito", "keycloak", access.inventory())))
+                .as("another source").isNotEqualTo(GateService.stateHash(rollback, access));
+        assertThat(GateService.stateHash(rollback, access("auth0", "keycloak", java.util.Map.of("totalUsers", 1001, "passwordShare", 0.8))))
+                .as("another inventory").isNotEqualTo(GateService.stateHash(rollback, access));
+    }
+
+    private static io.ciamportal.migration.MigrationViews.Access access(String source, String destination,
+            java.util.Map<String, ? extends @org.jspecify.annotations.Nullable Object> inventory) {
+        return new io.ciamportal.migration.MigrationViews.Access(UUID.fromString("00000000-0000-0000-0000-0000000000aa"), "Pinned",
+                source, destination, UUID.fromString("00000000-0000-0000-0000-0000000000bb"), null, false, false, false, false, 1,
+                new java.util.LinkedHashMap<>(inventory), java.util.List.of());
+    }
+
     @Test
     void aNewGateIsOpenWithTheProductsCriteria() {
         assertThat(gate.status()).isEqualTo(GateStatus.OPEN);

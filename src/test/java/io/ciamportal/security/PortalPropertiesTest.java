@@ -8,7 +8,7 @@ class PortalPropertiesTest {
 
     private static PortalProperties props(String localAccounts, String issuer, String adminEmails) {
         return new PortalProperties(localAccounts, null, adminEmails, false, null,
-                new PortalProperties.Oidc(issuer, issuer == null ? null : "client", issuer == null ? null : "secret", null, null, null, null));
+                new PortalProperties.Oidc(issuer, issuer == null ? null : "client", issuer == null ? null : "secret", null, null, null, null, null));
     }
 
     @Test

@@ -67,4 +67,9 @@ public final class Browsers implements BeforeAllCallback, AfterAllCallback {
         page.waitForFunction("() => !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)"
                 + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
     }
+
+    /** Waits until no CSS animation or transition is running (a drawer sliding in), instead of a fixed pause. */
+    public static void animationsDone(Page page) {
+        page.waitForFunction("() => document.getAnimations({subtree: true}).every(a => a.playState !== 'running')");
+    }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.testsupport.ApiClient;
-import io.ciamportal.testsupport.PortalTestBase;
+import io.ciamportal.testsupport.OwnDatabaseTestBase;
 import io.ciamportal.testsupport.SignIn;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +19,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Dataset export and import against the real database: round trip, all-or-nothing, admins only. */
 @Tag("integration")
-class DatasetExchangeIntegrationTest extends PortalTestBase {
+class DatasetExchangeIntegrationTest extends OwnDatabaseTestBase {
 
     @Autowired
     DatasetExchangeService exchange;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ciamportal.audit.AuditFilter;
 import io.ciamportal.audit.AuditQueryService;
 import io.ciamportal.shared.InvalidInputException;
-import io.ciamportal.testsupport.PortalTestBase;
+import io.ciamportal.testsupport.OwnDatabaseTestBase;
 import io.ciamportal.testsupport.SignIn;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Tag("integration")
 @Transactional
-class DatasetReleaseIntegrationTest extends PortalTestBase {
+class DatasetReleaseIntegrationTest extends OwnDatabaseTestBase {
 
     @Autowired
     DatasetReleases releases;

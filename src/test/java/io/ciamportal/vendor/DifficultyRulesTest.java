@@ -79,10 +79,14 @@ class DifficultyRulesTest {
     void theBreakdownNamesEachFactAndAddsUpToTheScore() {
         var d = DifficultyRules.outbound(inputs(HashExportPolicy.SUPPORT_TICKET, "bcrypt", Set.of(), all(Support.YES),
                 LifecycleStatus.ACTIVE, false), null, null);
-        assertThat(d.breakdown()).extracting(Difficulty.Contribution::fact)
-                .contains("Password-hash export", "Exported hash scheme", "Extension model");
-        double sum = 1 + d.breakdown().stream().mapToDouble(Difficulty.Contribution::points).sum();
-        assertThat(d.computed()).isEqualTo((int) Math.floor(sum + 0.5));
+        assertThat(d.breakdown()).extracting(Difficulty.Contribution::fact, Difficulty.Contribution::points).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Password-hash export", 1.0),
+                org.assertj.core.groups.Tuple.tuple("Exported hash scheme", 0.0),
+                org.assertj.core.groups.Tuple.tuple("TOTP secret export", 0.0),
+                org.assertj.core.groups.Tuple.tuple("Bulk user export", 0.0),
+                org.assertj.core.groups.Tuple.tuple("Extension model", 0.5));
+        // 1 + 1.0 + 0.5 = 2.5, and a half rounds up
+        assertThat(d.computed()).isEqualTo(3);
         assertThat(d.breakdown().getFirst().reason()).contains("support ticket");
     }
 
