@@ -2,8 +2,11 @@ package io.ciamportal.gate;
 
 import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
-import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
+import io.ciamportal.audit.AuditTarget;
+import io.ciamportal.gate.internal.Gate;
+import io.ciamportal.gate.internal.GateRepository;
+import io.ciamportal.gate.internal.SignOff;
 import io.ciamportal.migration.MemberRole;
 import io.ciamportal.migration.MigrationEvents;
 import io.ciamportal.security.PortalRole;
@@ -13,9 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import io.ciamportal.gate.internal.Gate;
-import io.ciamportal.gate.internal.GateRepository;
-import io.ciamportal.gate.internal.SignOff;
 
 /**
  * Keeps the gates in step with their migration and their reviewers, inside the transaction that changed them: six

@@ -2,10 +2,17 @@ package io.ciamportal.gate;
 
 import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
-import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.audit.AuditOutcome;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.CanonicalJson;
+import io.ciamportal.gate.internal.EvidenceFileStore;
+import io.ciamportal.gate.internal.Gate;
+import io.ciamportal.gate.internal.GateCriterion;
+import io.ciamportal.gate.internal.GateEvidence;
+import io.ciamportal.gate.internal.GateRepository;
+import io.ciamportal.gate.internal.SignOff;
+import io.ciamportal.gate.internal.Signer;
 import io.ciamportal.migration.CutoverGuard;
 import io.ciamportal.migration.MemberRole;
 import io.ciamportal.migration.MigrationService;
@@ -32,13 +39,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import io.ciamportal.gate.internal.EvidenceFileStore;
-import io.ciamportal.gate.internal.Gate;
-import io.ciamportal.gate.internal.GateCriterion;
-import io.ciamportal.gate.internal.GateEvidence;
-import io.ciamportal.gate.internal.GateRepository;
-import io.ciamportal.gate.internal.SignOff;
-import io.ciamportal.gate.internal.Signer;
 
 /**
  * The six security gates of a migration. Every method first passes the migration's membership check (a non-member

@@ -6,5 +6,5 @@
 @NullMarked
 package io.ciamportal.gate;
 
-import org.jspecify.annotations.NullMarked;
 import io.ciamportal.gate.internal.Gate;
+import org.jspecify.annotations.NullMarked;

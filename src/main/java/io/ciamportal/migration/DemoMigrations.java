@@ -2,6 +2,7 @@ package io.ciamportal.migration;
 
 import io.ciamportal.migration.MigrationViews.MemberRequest;
 import io.ciamportal.migration.MigrationViews.NewMigration;
+import io.ciamportal.migration.internal.MigrationRepository;
 import io.ciamportal.security.RunAs;
 import java.util.List;
 import org.slf4j.Logger;
@@ -11,7 +12,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import io.ciamportal.migration.internal.MigrationRepository;
 
 /**
  * With PORTAL_DEMO=true and no migrations yet: two example migrations (Auth0 to Keycloak, Cognito to Clerk), created

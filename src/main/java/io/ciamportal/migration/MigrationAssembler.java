@@ -2,6 +2,9 @@ package io.ciamportal.migration;
 
 import io.ciamportal.migration.MigrationViews.Details;
 import io.ciamportal.migration.MigrationViews.PlanItemView;
+import io.ciamportal.migration.internal.Migration;
+import io.ciamportal.migration.internal.PlanItem;
+import io.ciamportal.migration.internal.PlanItemRepository;
 import io.ciamportal.security.PeopleDirectory;
 import io.ciamportal.security.PortalPrincipal;
 import io.ciamportal.security.PortalRole;
@@ -16,9 +19,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import io.ciamportal.migration.internal.Migration;
-import io.ciamportal.migration.internal.PlanItem;
-import io.ciamportal.migration.internal.PlanItemRepository;
 
 /**
  * Turns migrations into the records views and the API get, with as few reads as possible: each vendor side once per

@@ -1,13 +1,13 @@
 package io.ciamportal.migration;
 
+import io.ciamportal.migration.internal.Migration;
+import io.ciamportal.migration.internal.MigrationRepository;
 import io.ciamportal.security.CurrentUser;
 import io.ciamportal.security.PortalPrincipal;
 import io.ciamportal.shared.NotFoundException;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import io.ciamportal.migration.internal.Migration;
-import io.ciamportal.migration.internal.MigrationRepository;
 
 /** Loads a migration for the caller after {@link MigrationAccessPolicy}'s check; the migration services share it. */
 @Component

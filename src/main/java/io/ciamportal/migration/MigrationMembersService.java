@@ -2,9 +2,10 @@ package io.ciamportal.migration;
 
 import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
-import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.migration.MigrationViews.Details;
+import io.ciamportal.migration.internal.MigrationRepository;
 import io.ciamportal.security.PeopleDirectory;
 import io.ciamportal.security.Person;
 import io.ciamportal.shared.InvalidInputException;
@@ -18,7 +19,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import io.ciamportal.migration.internal.MigrationRepository;
 
 /**
  * The people of a migration and their roles in it; the owner and admins manage them. A change is announced in the same

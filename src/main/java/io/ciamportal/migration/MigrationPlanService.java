@@ -2,9 +2,12 @@ package io.ciamportal.migration;
 
 import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
-import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.migration.MigrationViews.PlanItemView;
+import io.ciamportal.migration.internal.Migration;
+import io.ciamportal.migration.internal.PlanItem;
+import io.ciamportal.migration.internal.PlanItemRepository;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
 import io.ciamportal.shared.RuleViolationException;
@@ -19,9 +22,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import io.ciamportal.migration.internal.Migration;
-import io.ciamportal.migration.internal.PlanItem;
-import io.ciamportal.migration.internal.PlanItemRepository;
 
 /**
  * A migration's five-phase plan: suggestions follow the assessment, the team adds, edits, owns, dates and ticks off

@@ -2,10 +2,12 @@ package io.ciamportal.migration;
 
 import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
-import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.migration.MigrationViews.Details;
 import io.ciamportal.migration.MigrationViews.NewMigration;
+import io.ciamportal.migration.internal.Migration;
+import io.ciamportal.migration.internal.MigrationRepository;
 import io.ciamportal.security.PeopleDirectory;
 import io.ciamportal.security.PortalRole;
 import io.ciamportal.shared.InvalidInputException;
@@ -24,8 +26,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import io.ciamportal.migration.internal.Migration;
-import io.ciamportal.migration.internal.MigrationRepository;
 
 /**
  * Migrations: create, read, rename and change the pair, the inventory and the approvals a gate needs. Every method

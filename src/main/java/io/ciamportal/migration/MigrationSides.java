@@ -1,10 +1,10 @@
 package io.ciamportal.migration;
 
+import io.ciamportal.migration.internal.Migration;
 import io.ciamportal.vendor.VendorService;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import io.ciamportal.migration.internal.Migration;
 
 /**
  * The two sides of migrations as the scorer reads them, each vendor read once per request: a vendor that is no longer

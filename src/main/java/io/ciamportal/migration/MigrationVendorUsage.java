@@ -1,5 +1,6 @@
 package io.ciamportal.migration;
 
+import io.ciamportal.migration.internal.MigrationRepository;
 import io.ciamportal.vendor.VendorUsage;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import io.ciamportal.migration.internal.MigrationRepository;
 
 /** Tells the vendor index which migrations refer to a vendor, so that it never removes one still in use. */
 @Component

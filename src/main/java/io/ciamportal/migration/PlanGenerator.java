@@ -2,12 +2,12 @@ package io.ciamportal.migration;
 
 import io.ciamportal.migration.Assessment.Item;
 import io.ciamportal.migration.Assessment.Verdict;
+import io.ciamportal.migration.internal.PlanItem;
 import io.ciamportal.vendor.VendorEnums.HashExportPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import io.ciamportal.migration.internal.PlanItem;
 
 /** Turns an assessment into the checklist of the five phases (product brief, "Five phases"). Pure. */
 public final class PlanGenerator {

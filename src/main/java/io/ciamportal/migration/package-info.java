@@ -7,5 +7,5 @@
 @NullMarked
 package io.ciamportal.migration;
 
-import org.jspecify.annotations.NullMarked;
 import io.ciamportal.migration.internal.Migration;
+import org.jspecify.annotations.NullMarked;

@@ -1,10 +1,12 @@
 package io.ciamportal.security;
 
-import io.ciamportal.audit.AuditActor;
 import io.ciamportal.audit.AuditAction;
+import io.ciamportal.audit.AuditActor;
 import io.ciamportal.audit.AuditEvent;
-import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
+import io.ciamportal.audit.AuditTarget;
+import io.ciamportal.security.internal.UserAccount;
+import io.ciamportal.security.internal.UserAccountRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -17,8 +19,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import io.ciamportal.security.internal.UserAccount;
-import io.ciamportal.security.internal.UserAccountRepository;
 
 /**
  * First start: creates the initial local admin (password from PORTAL_ADMIN_PASSWORD, or generated and printed once).

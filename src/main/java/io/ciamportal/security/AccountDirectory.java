@@ -1,10 +1,12 @@
 package io.ciamportal.security;
 
-import io.ciamportal.audit.AuditActor;
 import io.ciamportal.audit.AuditAction;
+import io.ciamportal.audit.AuditActor;
 import io.ciamportal.audit.AuditEvent;
-import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
+import io.ciamportal.audit.AuditTarget;
+import io.ciamportal.security.internal.UserAccount;
+import io.ciamportal.security.internal.UserAccountRepository;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
@@ -17,8 +19,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import io.ciamportal.security.internal.UserAccount;
-import io.ciamportal.security.internal.UserAccountRepository;
 
 /**
  * Account look-ups and updates that belong to signing in, before anyone is authorized: loading a local account,

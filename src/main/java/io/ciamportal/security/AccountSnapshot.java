@@ -1,5 +1,6 @@
 package io.ciamportal.security;
 
+import io.ciamportal.security.internal.UserAccount;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -7,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import io.ciamportal.security.internal.UserAccount;
 
 /** The parts of an account a session carries: enough to authorize and to notice when the account changed. */
 record AccountSnapshot(UUID userId, String username, String displayName, Set<PortalRole> roles, long version, boolean enabled)

@@ -1,11 +1,11 @@
 package io.ciamportal.security;
 
-import io.ciamportal.audit.AuditActor;
 import io.ciamportal.audit.AuditAction;
+import io.ciamportal.audit.AuditActor;
 import io.ciamportal.audit.AuditEvent;
-import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.audit.AuditOutcome;
+import io.ciamportal.audit.AuditTarget;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -16,8 +16,8 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;

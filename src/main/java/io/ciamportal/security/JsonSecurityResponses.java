@@ -2,9 +2,9 @@ package io.ciamportal.security;
 
 import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
-import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.audit.AuditOutcome;
+import io.ciamportal.audit.AuditTarget;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

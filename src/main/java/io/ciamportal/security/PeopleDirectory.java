@@ -1,5 +1,7 @@
 package io.ciamportal.security;
 
+import io.ciamportal.security.internal.UserAccount;
+import io.ciamportal.security.internal.UserAccountRepository;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +11,6 @@ import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import io.ciamportal.security.internal.UserAccount;
-import io.ciamportal.security.internal.UserAccountRepository;
 
 /**
  * Who is who, for features that refer to people by id (migration members, plan owners). Read-only. Only feature

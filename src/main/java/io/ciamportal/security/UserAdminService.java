@@ -2,9 +2,11 @@ package io.ciamportal.security;
 
 import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
-import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.security.internal.AdminChangeLock;
+import io.ciamportal.security.internal.UserAccount;
+import io.ciamportal.security.internal.UserAccountRepository;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
 import io.ciamportal.shared.Roles;
@@ -23,8 +25,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import io.ciamportal.security.internal.UserAccount;
-import io.ciamportal.security.internal.UserAccountRepository;
 
 /** User administration: list users, change roles, disable and enable, create local accounts. Admins only. */
 @Service

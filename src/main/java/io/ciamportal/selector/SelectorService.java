@@ -2,12 +2,14 @@ package io.ciamportal.selector;
 
 import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
-import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.security.CurrentUser;
 import io.ciamportal.security.PortalRole;
 import io.ciamportal.selector.Choices.Explained;
 import io.ciamportal.selector.Choices.Reason;
+import io.ciamportal.selector.internal.SelectorRun;
+import io.ciamportal.selector.internal.SelectorRunRepository;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
 import io.ciamportal.shared.RuleViolationException;
@@ -26,8 +28,6 @@ import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import io.ciamportal.selector.internal.SelectorRun;
-import io.ciamportal.selector.internal.SelectorRunRepository;
 
 /**
  * Runs the selector for any signed-in user and keeps their saved runs. Answers are checked against the vendor index

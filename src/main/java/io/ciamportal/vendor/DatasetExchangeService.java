@@ -2,9 +2,10 @@ package io.ciamportal.vendor;
 
 import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
-import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.shared.InvalidInputException;
+import io.ciamportal.vendor.internal.DatasetStore;
 import io.ciamportal.vendor.internal.ReleaseStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-import io.ciamportal.vendor.internal.DatasetStore;
 
 /**
  * The whole vendor dataset as one JSON document (docs/dataset.md): export for anyone signed in, import for admins.

@@ -2,9 +2,10 @@ package io.ciamportal.vendor;
 
 import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
-import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.shared.NotFoundException;
+import io.ciamportal.vendor.internal.DatasetStore;
 import io.ciamportal.vendor.internal.ReleaseStore;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,7 +20,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
-import io.ciamportal.vendor.internal.DatasetStore;
 
 /**
  * The installed dataset release, its conflicts with local curation ("the release says X, you say Y") and the

@@ -1,11 +1,12 @@
 package io.ciamportal.vendor;
 
-import io.ciamportal.audit.AuditActor;
 import io.ciamportal.audit.AuditAction;
+import io.ciamportal.audit.AuditActor;
 import io.ciamportal.audit.AuditEvent;
-import io.ciamportal.audit.AuditTarget;
-import io.ciamportal.vendor.internal.ReleaseStore;
 import io.ciamportal.audit.AuditLog;
+import io.ciamportal.audit.AuditTarget;
+import io.ciamportal.vendor.internal.DatasetStore;
+import io.ciamportal.vendor.internal.ReleaseStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import io.ciamportal.vendor.internal.DatasetStore;
 
 /**
  * Applies a dataset release to this installation's vendor index, in the caller's transaction: a fresh installation takes

@@ -1,5 +1,6 @@
 package io.ciamportal.vendor;
 
+import io.ciamportal.vendor.internal.DatasetStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import io.ciamportal.vendor.internal.DatasetStore;
 
 /**
  * The three-way merge that brings an installation's vendor index up to a new dataset release (docs/dataset.md).

@@ -2,11 +2,12 @@ package io.ciamportal.vendor;
 
 import io.ciamportal.audit.AuditAction;
 import io.ciamportal.audit.AuditEvent;
-import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.audit.AuditLog;
+import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
 import io.ciamportal.vendor.internal.CurationStore;
+import io.ciamportal.vendor.internal.DatasetStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import io.ciamportal.vendor.internal.DatasetStore;
 
 /** Curation of vendor data by admins: capability values and difficulty overrides, each audited with before/after. */
 @Service

@@ -4,6 +4,7 @@ import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
 import io.ciamportal.vendor.VendorViews.CapabilityInfo;
 import io.ciamportal.vendor.VendorViews.CapabilityValue;
+import io.ciamportal.vendor.internal.VendorReader;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import io.ciamportal.vendor.internal.VendorReader;
 
 /** Browse the vendor index: search, profiles with sources, difficulty with breakdown. Any signed-in user. */
 @Service

@@ -3,17 +3,17 @@ package io.ciamportal.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ciamportal.gate.internal.Gate;
+import io.ciamportal.gate.internal.GateCriterion;
+import io.ciamportal.gate.internal.GateEvidence;
+import io.ciamportal.gate.internal.SignOff;
+import io.ciamportal.gate.internal.Signer;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.RuleViolationException;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.ciamportal.gate.internal.Gate;
-import io.ciamportal.gate.internal.GateCriterion;
-import io.ciamportal.gate.internal.GateEvidence;
-import io.ciamportal.gate.internal.SignOff;
-import io.ciamportal.gate.internal.Signer;
 
 /** Every transition of a gate, the four-eyes rule and outdating, on the aggregate alone. */
 class GateTest {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ciamportal.audit.AuditLog;
+import io.ciamportal.migration.internal.PlanItemRepository;
 import io.ciamportal.security.RunAs;
 import io.ciamportal.shared.RuleViolationException;
 import io.ciamportal.testsupport.PortalTestBase;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import io.ciamportal.migration.internal.PlanItemRepository;
 
 /** Without a cutover guard the cutover item stays blocked: the plan fails closed, never open. */
 @Tag("integration")

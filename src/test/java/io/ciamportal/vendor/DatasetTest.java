@@ -3,6 +3,7 @@ package io.ciamportal.vendor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ciamportal.vendor.internal.DatasetStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.ciamportal.vendor.internal.DatasetStore;
 
 /**
  * The reviewable dataset in db/dataset/ as it is committed: complete, honest about sources and dates, loadable, and

@@ -1,5 +1,11 @@
 package io.ciamportal.gate.internal;
 
+import io.ciamportal.gate.Decision;
+import io.ciamportal.gate.FourEyesException;
+import io.ciamportal.gate.GateKey;
+import io.ciamportal.gate.GateService;
+import io.ciamportal.gate.GateStatus;
+import io.ciamportal.gate.internal.Signer;
 import io.ciamportal.shared.RuleViolationException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -18,12 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import io.ciamportal.gate.Decision;
-import io.ciamportal.gate.FourEyesException;
-import io.ciamportal.gate.GateKey;
-import io.ciamportal.gate.GateService;
-import io.ciamportal.gate.GateStatus;
-import io.ciamportal.gate.internal.Signer;
 
 /**
  * One security gate of a migration. Its status changes only through the guarded methods below: submit, sign off,

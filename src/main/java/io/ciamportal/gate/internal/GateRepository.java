@@ -1,11 +1,11 @@
 package io.ciamportal.gate.internal;
 
+import io.ciamportal.gate.Decision;
+import io.ciamportal.gate.GateStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
-import io.ciamportal.gate.Decision;
-import io.ciamportal.gate.GateStatus;
 
 public interface GateRepository extends JpaRepository<Gate, UUID> {
 

@@ -1,5 +1,7 @@
 package io.ciamportal.gate.internal;
 
+import io.ciamportal.gate.Decision;
+import io.ciamportal.gate.internal.Signer;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,8 +11,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import io.ciamportal.gate.Decision;
-import io.ciamportal.gate.internal.Signer;
 
 /**
  * A recorded decision on a gate: who, their role at that moment, when, what it means, the decision, a comment, and

@@ -7,10 +7,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import io.ciamportal.gate.GateStatus;
 import io.ciamportal.gate.GateViews;
+import io.ciamportal.gate.internal.Gate;
 import io.ciamportal.shared.ui.Badge;
 import java.util.ArrayList;
 import java.util.List;
-import io.ciamportal.gate.internal.Gate;
 
 /** Gate status as a badge: word and symbol always, colour only as a hint. */
 final class GateBadges {

@@ -11,6 +11,7 @@ import io.ciamportal.migration.ReportMarkdown;
 import io.ciamportal.migration.ReportPdf;
 import io.ciamportal.migration.api.MigrationJson.AssessmentJson;
 import io.ciamportal.migration.api.MigrationJson.Details;
+import io.ciamportal.migration.internal.PlanItem;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.api.Downloads;
 import io.ciamportal.shared.api.Versions;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import io.ciamportal.migration.internal.PlanItem;
 
 /**
  * {@code /api/v1/assessments/score} (score a pair, store nothing) and {@code /api/v1/migrations} (stored migrations,

@@ -3,11 +3,11 @@ package io.ciamportal.migration.api;
 import io.ciamportal.migration.Assessment;
 import io.ciamportal.migration.Inventory;
 import io.ciamportal.migration.MigrationViews;
+import io.ciamportal.migration.internal.PlanItem;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import io.ciamportal.migration.internal.PlanItem;
 
 /** The JSON the migration API answers with: records, so /v3/api-docs describes every answer. */
 final class MigrationJson {

@@ -1,5 +1,7 @@
 package io.ciamportal.migration.internal;
 
+import io.ciamportal.migration.Inventory;
+import io.ciamportal.migration.MemberRole;
 import io.ciamportal.shared.RuleViolationException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -20,8 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import io.ciamportal.migration.Inventory;
-import io.ciamportal.migration.MemberRole;
 
 /**
  * A planned move from a source to a destination. Changes only through the methods below; who may call them is the

@@ -2,5 +2,5 @@
 @NullMarked
 package io.ciamportal.migration.ui;
 
-import org.jspecify.annotations.NullMarked;
 import io.ciamportal.migration.internal.Migration;
+import org.jspecify.annotations.NullMarked;

@@ -2,10 +2,10 @@ package io.ciamportal.security.api;
 
 import io.ciamportal.security.CurrentUser;
 import io.ciamportal.security.PortalRole;
-import io.ciamportal.shared.Roles;
 import io.ciamportal.security.UserAdminService;
 import io.ciamportal.security.UserSummary;
 import io.ciamportal.shared.InvalidInputException;
+import io.ciamportal.shared.Roles;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

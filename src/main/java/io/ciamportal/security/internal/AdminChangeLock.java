@@ -1,7 +1,7 @@
 package io.ciamportal.security.internal;
 
-import org.springframework.stereotype.Component;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Serializes changes to who is an admin across threads and portal instances (a transaction-scoped advisory lock), so

@@ -1,12 +1,12 @@
 package io.ciamportal.security.internal;
 
+import io.ciamportal.security.PortalRole;
+import io.ciamportal.security.RoleSource;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.util.Objects;
-import io.ciamportal.security.PortalRole;
-import io.ciamportal.security.RoleSource;
 
 /** One role held by an account, and where it came from. */
 @Embeddable

@@ -1,5 +1,9 @@
 package io.ciamportal.security.internal;
 
+import io.ciamportal.security.AuthSource;
+import io.ciamportal.security.PortalRole;
+import io.ciamportal.security.RoleSource;
+import io.ciamportal.security.UserSummary;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -18,10 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import io.ciamportal.security.AuthSource;
-import io.ciamportal.security.PortalRole;
-import io.ciamportal.security.RoleSource;
-import io.ciamportal.security.UserSummary;
 
 /**
  * A person who can sign in. State changes only through the intention-revealing methods below; the rules that need

@@ -1,11 +1,11 @@
 package io.ciamportal.security.internal;
 
+import io.ciamportal.security.AuthSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
-import io.ciamportal.security.AuthSource;
 
 public interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
 

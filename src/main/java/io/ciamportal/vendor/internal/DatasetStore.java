@@ -1,5 +1,7 @@
 package io.ciamportal.vendor.internal;
 
+import io.ciamportal.vendor.Dataset;
+import io.ciamportal.vendor.Support;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -12,8 +14,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import io.ciamportal.vendor.Dataset;
-import io.ciamportal.vendor.Support;
 
 /** Writes a dataset into the vendor tables and reads the tables back as a dataset (seed, import, export). */
 @Component

@@ -1,9 +1,11 @@
 package io.ciamportal.vendor.internal;
 
+import io.ciamportal.vendor.Support;
 import io.ciamportal.vendor.VendorEnums.Deployment;
 import io.ciamportal.vendor.VendorEnums.HashExportPolicy;
 import io.ciamportal.vendor.VendorEnums.LifecycleStatus;
 import io.ciamportal.vendor.VendorEnums.Tier;
+import io.ciamportal.vendor.VendorViews;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,8 +19,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import io.ciamportal.vendor.Support;
-import io.ciamportal.vendor.VendorViews;
 
 /** Reads the vendor index from PostgreSQL in three queries (vendors, capability values, catalogue). */
 @Component

@@ -1,6 +1,7 @@
 package io.ciamportal.vendor.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,9 +20,8 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.router.RouterLink;
 import io.ciamportal.security.CurrentUser;
 import io.ciamportal.security.PortalRole;
 import io.ciamportal.shared.ui.Chart;
