@@ -52,8 +52,8 @@ class GateLifecycle {
 
     @EventListener
     void pairChanged(MigrationEvents.PairChanged event) {
-        String reason = "The migration changed from " + event.fromSource() + " → " + event.fromDestination() + " to "
-                + event.toSource() + " → " + event.toDestination() + ": sign-offs given on the other pair no longer count.";
+        String reason = "The migration changed from " + event.from() + " to " + event.to()
+                + ": sign-offs given on the other pair no longer count.";
         outdateAll(event.migrationId(), "pair changed", reason);
     }
 

@@ -18,7 +18,8 @@ public final class MigrationEvents {
     public record RequiredApprovalsChanged(UUID migrationId, int requiredApprovals) {}
 
     /** The source or the destination changed: every sign-off judged another pair, so none may count any more. */
-    public record PairChanged(UUID migrationId, String fromSource, String fromDestination, String toSource, String toDestination) {}
+    public record PairChanged(UUID migrationId, String fromSource, String fromDestination, String toSource, String toDestination,
+            String from, String to) {}
 
     /** A member was added, removed or given another role; {@code null} is "not a member". */
     public record MemberChanged(UUID migrationId, UUID userId, @org.jspecify.annotations.Nullable MemberRole before,

@@ -222,9 +222,15 @@ public class MigrationService {
             plan.refresh(m, scored);
             audit.record(AuditEvent.success(AuditAction.MIGRATION_PAIR_CHANGED, AuditTarget.MIGRATION, id.toString(),
                     Map.of("source", oldSource, "destination", oldDestination), Map.of("source", source, "destination", destination)));
-            events.publishEvent(new MigrationEvents.PairChanged(id, oldSource, oldDestination, source, destination));
+            events.publishEvent(new MigrationEvents.PairChanged(id, oldSource, oldDestination, source, destination,
+                    pairName(memo, oldSource, oldDestination), pairName(memo, source, destination)));
         }
         return assembler.details(m, me, scored, memo);
+    }
+
+    /** "Auth0 → Keycloak", by the names people know the vendors by. */
+    private static String pairName(MigrationSides.Memo memo, String source, String destination) {
+        return memo.side(source, Inventory.empty()).name() + " → " + memo.side(destination, Inventory.empty()).name();
     }
 
     public Details updateInventory(UUID id, long expectedVersion, Inventory inventory) {

@@ -88,7 +88,7 @@ class SeamsIntegrationTest extends PortalTestBase {
         assertThat(changed.json()).containsEntry("destination", "zitadel");
         var after = gate(id, "rollback");
         assertThat(after).containsEntry("status", "OPEN").containsEntry("approvals", 0);
-        assertThat((String) after.get("reopenedReason")).contains("auth0 → keycloak").contains("auth0 → zitadel");
+        assertThat((String) after.get("reopenedReason")).contains("Auth0 → Keycloak").contains("Auth0 → ZITADEL");
         assertThat((List<Map<String, Object>>) after.get("signOffs")).singleElement().satisfies(s -> {
             assertThat(s).containsEntry("outdated", true);
             assertThat((String) s.get("outdatedReason")).contains("no longer count");
