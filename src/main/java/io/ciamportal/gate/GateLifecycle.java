@@ -64,7 +64,7 @@ class GateLifecycle {
             if (before == GateStatus.OPEN && !hadSignOffs) {
                 continue;
             }
-            int outdated = gate.outdate(shownReason, shownReason == null ? null : clock.instant());
+            int outdated = gate.outdate(shownReason, clock.instant());
             gates.flush();
             audit.record(AuditEvent.success(AuditAction.GATE_OUTDATED, AuditTarget.MIGRATION, migrationId.toString(),
                     Map.of("gate", gate.key().key(), "status", before.name()),

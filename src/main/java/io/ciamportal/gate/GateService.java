@@ -85,16 +85,14 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
     public List<GateViews.GateView> board(UUID migrationId) {
         var access = migrations.access(migrationId);
         var now = migrations.assessment(migrationId);
-        var byKey = new LinkedHashMap<GateKey, Gate>();
-        gates.findByMigrationId(migrationId).forEach(g -> byKey.put(g.key(), g));
-        var result = new ArrayList<GateViews.GateView>();
-        for (var key : GateKey.values()) {
-            var gate = byKey.get(key);
-            if (gate != null) {
-                result.add(view(gate, access, now));
-            }
-        }
-        return result;
+        return inProductOrder(migrationId).stream().map(gate -> view(gate, access, now)).toList();
+    }
+
+    /** The migration's gates in the product's order (the order of {@link GateKey}). */
+    private List<Gate> inProductOrder(UUID migrationId) {
+        return gates.findByMigrationId(migrationId).stream()
+                .sorted(java.util.Comparator.comparing(Gate::key))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -108,13 +106,10 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
     public Map<String, List<String>> assessmentChanges(UUID migrationId, io.ciamportal.migration.Assessment now) {
         migrations.access(migrationId);
         var changes = new LinkedHashMap<String, List<String>>();
-        var byKey = new LinkedHashMap<GateKey, Gate>();
-        gates.findByMigrationId(migrationId).forEach(g -> byKey.put(g.key(), g));
-        for (var key : GateKey.values()) {
-            var gate = byKey.get(key);
-            var changed = gate == null ? List.<String>of() : assessmentChanges(gate, now);
+        for (var gate : inProductOrder(migrationId)) {
+            var changed = assessmentChanges(gate, now);
             if (!changed.isEmpty()) {
-                changes.put(key.title(), changed);
+                changes.put(gate.key().title(), changed);
             }
         }
         return changes;

@@ -73,13 +73,13 @@ public class DatasetReleaseService {
     /** Takes the release's value for this field; the conflict is settled and the change audited. */
     public void accept(String slug, String path) {
         String releaseValue = conflictValue(slug, path);
-        var vendor = store.read().vendors().stream().filter(v -> v.slug().equals(slug)).findFirst()
+        var dataset = store.read();
+        var vendor = dataset.vendors().stream().filter(v -> v.slug().equals(slug)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No vendor with the slug " + slug + "."));
         var merge = releases.merge();
         var before = merge.fields(vendor).get(path);
         var changed = merge.with(vendor, path, node(releaseValue));
-        var catalog = store.read().catalog();
-        var errors = new Dataset(catalog, List.of(changed)).validate(LocalDate.now(clock));
+        var errors = new Dataset(dataset.catalog(), List.of(changed)).validate(LocalDate.now(clock));
         if (!errors.isEmpty()) {
             throw new io.ciamportal.shared.InvalidInputException("path", "The release's value cannot be taken: " + String.join("; ", errors));
         }

@@ -5,7 +5,6 @@ import io.ciamportal.audit.AuditEvent;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.audit.AuditTarget;
 import io.ciamportal.shared.InvalidInputException;
-import io.ciamportal.shared.NotFoundException;
 import io.ciamportal.vendor.internal.CurationStore;
 import io.ciamportal.vendor.internal.DatasetStore;
 import java.time.Clock;
@@ -363,19 +362,14 @@ public class VendorCurationService {
      */
     private UUID claim(String slug, long expectedVersion) {
         var me = currentUser.require();
-        if (!writes.claim(slug, expectedVersion, me.displayName(), java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))) {
-            throw stale(vendors.profile(slug));
-        }
-        return vendorId(slug);
+        return writes.claim(slug, expectedVersion, me.displayName(), java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                .orElseThrow(() -> stale(vendors.profile(slug)));
     }
 
     private static io.ciamportal.shared.StaleVersionException stale(VendorViews.Profile current) {
         return new io.ciamportal.shared.StaleVersionException("This vendor", current.version(), current.changedBy(), current.changedAt(), current);
     }
 
-    private UUID vendorId(String slug) {
-        return writes.vendorId(slug).orElseThrow(() -> new NotFoundException("No vendor with the slug " + slug + "."));
-    }
 
     static List<String> validSources(@Nullable List<String> sources) {
         var out = new ArrayList<String>();

@@ -169,6 +169,11 @@ final class InventoryForm extends VerticalLayout {
                 onSave.accept(values.inventory());
             } catch (ValidationException invalid) {
                 show("Some values need a look: see the fields marked.", false);
+                // on a narrow screen the marked field may be far above the button: take the user there
+                invalid.getFieldValidationErrors().stream().findFirst()
+                        .map(error -> error.getField())
+                        .filter(field -> field instanceof com.vaadin.flow.component.Focusable<?>)
+                        .ifPresent(field -> ((com.vaadin.flow.component.Focusable<?>) field).focus());
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -67,7 +67,7 @@ public final class MigrationsView extends VerticalLayout implements BeforeEnterO
         grid.addColumn(m -> m.sourceName() + " → " + m.destinationName()).setHeader("Move").setFlexGrow(2).setAutoWidth(true);
         grid.addComponentColumn(m -> new Badge(m.difficulty() + " of 5", m.difficulty() >= 4 ? Badge.Tone.ERROR
                 : m.difficulty() == 3 ? Badge.Tone.WARNING : Badge.Tone.SUCCESS)).setHeader("Difficulty").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> m.strategy().label()).setHeader("Strategy").setFlexGrow(2);
+        grid.addColumn(m -> m.strategy().label()).setHeader("Strategy").setWidth("14em").setFlexGrow(2);
         grid.addColumn(m -> m.done() + " / " + m.total()).setHeader("Plan done").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(m -> m.myRole() == null ? "Admin" : m.myRole().label()).setHeader("Your role").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(m -> WHEN.format(m.updatedAt())).setHeader("Changed").setAutoWidth(true).setFlexGrow(0);

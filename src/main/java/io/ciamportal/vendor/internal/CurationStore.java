@@ -24,16 +24,13 @@ public class CurationStore {
 
     /**
      * Takes the vendor's next version if it is still at {@code expectedVersion}, recording who and when. One statement,
-     * so two curators saving at once cannot both pass; false when someone saved in between.
+     * so two curators saving at once cannot both pass. The vendor's id, or empty when someone saved in between (or
+     * there is no such vendor).
      */
-    public boolean claim(String slug, long expectedVersion, String changedBy, OffsetDateTime at) {
-        return jdbc.sql("UPDATE vendor SET version = version + 1, changed_by = ?, changed_at = ? WHERE slug = ? AND version = ?")
+    public Optional<UUID> claim(String slug, long expectedVersion, String changedBy, OffsetDateTime at) {
+        return jdbc.sql("UPDATE vendor SET version = version + 1, changed_by = ?, changed_at = ? WHERE slug = ? AND version = ? RETURNING id")
                 .params(changedBy, at, slug, expectedVersion)
-                .update() > 0;
-    }
-
-    public Optional<UUID> vendorId(String slug) {
-        return jdbc.sql("SELECT id FROM vendor WHERE slug = ?").param(slug).query(UUID.class).optional();
+                .query(UUID.class).optional();
     }
 
     public boolean exists(String slug) {
