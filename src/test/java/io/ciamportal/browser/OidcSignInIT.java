@@ -130,11 +130,21 @@ class OidcSignInIT {
                 .contains("identity provider claim");
     }
 
+    /**
+     * A port the provider can have later. The provider starts after the portal, so the port is free now but must stay
+     * free meanwhile: it is taken below the kernel's ephemeral range (where the portal, PostgreSQL and Chromium get
+     * their random ports), so nothing else picks it in between.
+     */
     private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        var random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20_000 + random.nextInt(12_000);
+            try (var socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 }
