@@ -29,6 +29,10 @@ public class Application implements AppShellConfigurator {
             // completeness of a dataset release: no Spring, no database
             System.exit(io.ciamportal.vendor.DatasetReport.runCommand(args));
         }
+        if (args.length > 0 && args[0].equals("analyse-export")) {
+            // the export analyser: no Spring, no database, nothing written
+            System.exit(io.ciamportal.exports.ExportCommand.runCommand(args));
+        }
         SpringApplication.run(Application.class, args);
     }
 }

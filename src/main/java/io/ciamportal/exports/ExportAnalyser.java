@@ -1,0 +1,130 @@
+package io.ciamportal.exports;
+
+import io.ciamportal.exports.internal.ExportStream;
+import io.ciamportal.exports.internal.FileKind;
+import io.ciamportal.exports.internal.Keyed;
+import io.ciamportal.exports.internal.Kinds;
+import io.ciamportal.exports.internal.Session;
+import io.ciamportal.exports.internal.Sniff;
+import io.ciamportal.exports.internal.Tally;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Analyses a user export of one or more files, one pass each, streaming: {@link #add} each file as it arrives (in
+ * any order: an Auth0 password-hash file joins its export job by email at the end), then {@link #finish}. Files of
+ * two platforms, a file of another platform than the one named, an empty or broken file: an
+ * {@link ExportFormatException} saying which file and where, and the analysis is void. Keeps counts and 64-bit
+ * keyed values only; the key is random per analysis and dies with it. Not thread-safe; one per analysis.
+ */
+public final class ExportAnalyser {
+
+    private final AnalysisOptions options;
+    private final ExportLimits limits;
+    private final Tally tally;
+    private final Session session;
+    private final List<ExportAnalysis.FileInfo> files = new ArrayList<>();
+    private final LinkedHashSet<FileKind> kinds = new LinkedHashSet<>();
+    private @Nullable Platform platform;
+    private boolean finished;
+
+    public ExportAnalyser(AnalysisOptions options, ExportLimits limits) {
+        this.options = options;
+        this.limits = limits;
+        this.tally = new Tally(new Keyed(), options.asOf(), options.inactiveDays());
+        this.session = new Session(tally, options.mapping(), options.schemeHint());
+        this.platform = options.platform();
+    }
+
+    /** Reads one file to its end. The stream is read, not closed. */
+    public ExportAnalysis.FileInfo add(String fileName, InputStream content) {
+        if (finished) {
+            throw new IllegalStateException("finished");
+        }
+        if (files.size() >= limits.maxFiles()) {
+            throw new ExportFormatException("At most " + limits.maxFiles() + " files make one export (portal.exports.max-files).");
+        }
+        String name = safeName(fileName);
+        var stream = new ExportStream(name, content, limits);
+        byte[] prefix = stream.prefix();
+        if (prefix.length == 0 || new String(prefix, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new ExportFormatException(name + ": the file is empty.");
+        }
+        FileKind kind = choose(stream, Sniff.of(stream.prefixText()));
+        long records = kind.read(stream, session);
+        stream.drain();
+        kinds.add(kind);
+        var info = new ExportAnalysis.FileInfo(name, stream.fileBytes(), stream.sha256(), kind.id(), kind.label(), stream.gzip(), records);
+        files.add(info);
+        return info;
+    }
+
+    private FileKind choose(ExportStream stream, Sniff sniff) {
+        var ranked = Kinds.rank(sniff);
+        var best = ranked.stream().filter(Kinds.Scored::confident).findFirst();
+        if (platform != null) {
+            Platform wanted = platform;
+            if (best.isPresent() && best.get().kind().platform() != wanted && best.get().kind().platform() != Platform.GENERIC
+                    && Kinds.bestOf(wanted, sniff).map(k -> k.sniff(sniff) < best.get().score() / 2).orElse(true)) {
+                String where = options.platform() == wanted ? "chosen" : "detected in " + files.getFirst().name();
+                throw new ExportFormatException(stream.name() + " looks like " + best.get().kind().label() + ", not " + wanted.label()
+                        + " as " + where + (options.platform() == wanted ? ": choose the right platform, or let the portal detect it."
+                        : ": one analysis reads one platform's export (mixed platforms)."));
+            }
+            return Kinds.bestOf(wanted, sniff).or(() -> Kinds.anyOf(wanted, sniff.json()))
+                    .orElseThrow(() -> new ExportFormatException(stream.name() + ": no " + wanted.label() + " file reads as "
+                            + (sniff.json() ? "JSON" : "CSV") + "."));
+        }
+        if (best.isEmpty()) {
+            var generic = ranked.stream().filter(s -> s.kind().platform() == Platform.GENERIC).findFirst();
+            if (generic.isPresent()) {
+                platform = Platform.GENERIC;
+                return generic.get().kind();
+            }
+            throw new ExportFormatException(stream.name() + ": not recognised as a user export of a known platform"
+                    + (sniff.json() ? " (JSON)" : " (not JSON; read as CSV)") + ". Choose the platform, or read it as an in-house export "
+                    + "with a column mapping.");
+        }
+        platform = best.get().kind().platform();
+        return best.get().kind();
+    }
+
+    /** Checks across files, and the document. */
+    public ExportAnalysis finish() {
+        if (files.isEmpty()) {
+            throw new ExportFormatException("No file to analyse.");
+        }
+        finished = true;
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (FileKind kind : kinds) {
+            kind.finish(session);
+            kind.notes().forEach(notes::putIfAbsent);
+        }
+        Platform p = platform == null ? Platform.GENERIC : platform;
+        return tally.finish(p.id(), p.label(), options.platform() != null, files, notes);
+    }
+
+    /** Analyses files in one go (the command line and tests). */
+    public static ExportAnalysis analyse(AnalysisOptions options, ExportLimits limits, Map<String, InputStream> files) {
+        var analyser = new ExportAnalyser(options, limits);
+        files.forEach(analyser::add);
+        return analyser.finish();
+    }
+
+    /** A file name as shown: the last path segment, without control characters, at most 200 characters. */
+    static String safeName(@Nullable String fileName) {
+        String n = fileName == null ? "" : fileName;
+        n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
+        n = n.codePoints().filter(c -> !Character.isISOControl(c)).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                StringBuilder::append).toString().strip();
+        if (n.length() > 200) {
+            n = n.substring(0, 200);
+        }
+        return n.isEmpty() ? "export" : n;
+    }
+}

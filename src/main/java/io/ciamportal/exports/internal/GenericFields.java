@@ -1,0 +1,13 @@
+package io.ciamportal.exports.internal;
+
+import java.util.List;
+
+/** The field names a column mapping can use, for usage texts and forms. */
+public final class GenericFields {
+
+    private GenericFields() {}
+
+    public static List<String> names() {
+        return List.copyOf(GenericKinds.FIELDS.keySet());
+    }
+}

@@ -1,0 +1,82 @@
+package io.ciamportal.exports.internal;
+
+import java.security.SecureRandom;
+
+/**
+ * SipHash-2-4 with a random key drawn per analysis and never written anywhere: turns an email or a source id into a
+ * 64-bit value that can be compared within one run (duplicates, joins between files) and means nothing after it.
+ * The input is hashed as its UTF-16 code units, four to a word.
+ */
+public final class Keyed {
+
+    private final long k0;
+    private final long k1;
+
+    public Keyed() {
+        var random = new SecureRandom();
+        this.k0 = random.nextLong();
+        this.k1 = random.nextLong();
+    }
+
+    Keyed(long k0, long k1) {
+        this.k0 = k0;
+        this.k1 = k1;
+    }
+
+    /** The keyed value of an email, compared case-insensitively (lower-cased in the root locale, trimmed). */
+    public long email(String email) {
+        return hash(email.strip(), true);
+    }
+
+    public long id(String id) {
+        return hash(id, false);
+    }
+
+    long hash(CharSequence s, boolean lowerCase) {
+        long v0 = k0 ^ 0x736f6d6570736575L;
+        long v1 = k1 ^ 0x646f72616e646f6dL;
+        long v2 = k0 ^ 0x6c7967656e657261L;
+        long v3 = k1 ^ 0x7465646279746573L;
+        int n = s.length();
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            long m = ch(s, i, lowerCase) | ch(s, i + 1, lowerCase) << 16 | ch(s, i + 2, lowerCase) << 32 | ch(s, i + 3, lowerCase) << 48;
+            v3 ^= m;
+            for (int r = 0; r < 2; r++) {
+                v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+                v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+                v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+                v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+            }
+            v0 ^= m;
+        }
+        long last = ((long) (n * 2) & 0xff) << 56;
+        for (int shift = 0; i < n; i++, shift += 16) {
+            last |= ch(s, i, lowerCase) << shift;
+        }
+        v3 ^= last;
+        for (int r = 0; r < 2; r++) {
+            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+        }
+        v0 ^= last;
+        v2 ^= 0xff;
+        for (int r = 0; r < 4; r++) {
+            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+        }
+        return v0 ^ v1 ^ v2 ^ v3;
+    }
+
+    private static long ch(CharSequence s, int i, boolean lowerCase) {
+        char c = s.charAt(i);
+        if (lowerCase) {
+            c = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,522 @@
+package io.ciamportal.exports.internal;
+
+import io.ciamportal.exports.ExportAnalysis;
+import io.ciamportal.exports.ExportAnalysis.Bucket;
+import io.ciamportal.exports.ExportAnalysis.Metric;
+import io.ciamportal.exports.ExportAnalysis.Status;
+import io.ciamportal.exports.ExportAnalysis.Warning;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The counts of one analysis, fed one {@link UserRecord} at a time. Per user it keeps only 64-bit keyed values of the
+ * id and the email ({@link Keyed}, a key per run); everything else is a counter. Not thread-safe.
+ */
+public final class Tally {
+
+    static final int MAX_NAMES = 200;
+    static final int MAX_KEYS = 500;
+    static final int[][] BUCKETS = {{0, 30}, {30, 90}, {90, 180}, {180, 365}, {365, 730}, {730, -1}};
+
+    private final Keyed keyed;
+    private final Instant asOf;
+    private final int inactiveDays;
+
+    long users;
+    long serviceAccounts;
+    long emptyRecords;
+    long emptyIds;
+    long duplicateIds;
+    private final LongCounts ids = new LongCounts();
+    private final LongCounts emails = new LongCounts();
+    long withoutEmail;
+    long duplicateEmails;
+    long duplicateEmailUsers;
+    long verifiedObserved;
+    long verified;
+    long passwordObserved;
+    long withPassword;
+    long passwordWithoutHash;
+    private final Map<String, long[]> schemes = new HashMap<>();
+    private final Map<String, long[]> formats = new HashMap<>();
+    private final Map<Integer, long[]> bcryptCost = new TreeMap<>();
+    private final Map<String, Map<String, long[]>> parameters = new HashMap<>();
+    long passwordlessObserved;
+    long passwordless;
+    long socialOnlyObserved;
+    long socialOnly;
+    long mfaObserved;
+    long mfaUsers;
+    final long[] factors = new long[UserRecord.FACTOR_NAMES.length];
+    long totpSecrets;
+    long lastSignInObserved;
+    long neverSignedIn;
+    final long[] buckets = new long[BUCKETS.length];
+    long inactive;
+    long providersObserved;
+    long federatedUsers;
+    private final Map<String, long[]> providers = new HashMap<>();
+    long attributesObserved;
+    private final TreeSet<String> attributeKeys = new TreeSet<>();
+    boolean attributeKeysTruncated;
+    long tenantsObserved;
+    long organizationsObserved;
+    long groupsObserved;
+    private final LongCounts tenants = new LongCounts();
+    private final LongCounts organizations = new LongCounts();
+    private final LongCounts groups = new LongCounts();
+    long blockedObserved;
+    long blocked;
+    private final Map<String, Warning> warnings = new LinkedHashMap<>();
+
+    // joins between files of one export: keyed email or id -> interned hash (index + 1) or factor bits
+    private final LongCounts passwordsByEmail = new LongCounts();
+    private final LongCounts passwordsById = new LongCounts();
+    private final LongCounts mfaById = new LongCounts();
+    private final List<HashInfo> interned = new ArrayList<>();
+    private final Map<HashInfo, Integer> internIndex = new HashMap<>();
+    private @Nullable Tally secondary;
+
+    public Tally(Keyed keyed, Instant asOf, int inactiveDays) {
+        this.keyed = keyed;
+        this.asOf = asOf;
+        this.inactiveDays = inactiveDays;
+    }
+
+    public Keyed keyed() {
+        return keyed;
+    }
+
+    /**
+     * The users of files that only add to others (a password-hash export joined by email): counted apart, and used
+     * as the result only when no main user file is in the analysis.
+     */
+    public Tally secondary() {
+        if (secondary == null) {
+            secondary = new Tally(keyed, asOf, inactiveDays);
+        }
+        return secondary;
+    }
+
+    public long users() {
+        return users;
+    }
+
+    public void warn(String code, String message) {
+        if (warnings.size() < 50) {
+            warnings.putIfAbsent(code, new Warning(code, message));
+        }
+    }
+
+    public void emptyRecord() {
+        emptyRecords++;
+    }
+
+    /** Counts one user and resets the record. */
+    public void add(UserRecord r) {
+        try {
+            if (r.serviceAccount) {
+                serviceAccounts++;
+                return;
+            }
+            users++;
+            countIds(r);
+            countEmail(r);
+            countPassword(r);
+            countMfa(r);
+            countLastSignIn(r);
+            countProviders(r);
+            countAttributes(r);
+            countDistinct(r.tenantsObserved, r.tenants, tenants, Kind.TENANT);
+            countDistinct(r.organizationsObserved, r.organizations, organizations, Kind.ORG);
+            countDistinct(r.groupsObserved, r.groups, groups, Kind.GROUP);
+            if (r.blocked != null) {
+                blockedObserved++;
+                if (r.blocked) {
+                    blocked++;
+                }
+            }
+        } finally {
+            r.reset();
+        }
+    }
+
+    /** A password-hash record to be joined to a user of another file by email. */
+    public void joinPasswordByEmail(String email, @Nullable HashInfo hash) {
+        if (hash != null) {
+            passwordsByEmail.putMax(keyed.email(email), intern(hash));
+        }
+    }
+
+    /** A password-hash record to be joined to a user of another file by source id. */
+    public void joinPasswordById(String id, @Nullable HashInfo hash) {
+        if (hash != null) {
+            passwordsById.putMax(keyed.id(id), intern(hash));
+        }
+    }
+
+    /** Second factors recorded in another file, joined by the user's source id. */
+    public void joinMfaById(String id, int factorBits) {
+        long key = keyed.id(id);
+        mfaById.putMax(key, mfaById.get(key) | factorBits);
+    }
+
+    private int intern(HashInfo hash) {
+        Integer index = internIndex.get(hash);
+        if (index == null) {
+            if (interned.size() >= 126) {
+                hash = HashInfo.of(hash.scheme(), hash.format());
+                index = internIndex.get(hash);
+                if (index == null) {
+                    return 127;
+                }
+                return index + 1;
+            }
+            index = interned.size();
+            interned.add(hash);
+            internIndex.put(hash, index);
+        }
+        return index + 1;
+    }
+
+    private void countIds(UserRecord r) {
+        if (r.id == null || r.id.isBlank()) {
+            emptyIds++;
+            return;
+        }
+        if (ids.increment(keyed.id(r.id)) == 1) {
+            duplicateIds++;
+        }
+    }
+
+    private void countEmail(UserRecord r) {
+        if (r.email == null || r.email.isBlank()) {
+            withoutEmail++;
+        } else {
+            int before = emails.increment(keyed.email(r.email));
+            if (before == 1) {
+                duplicateEmails++;
+                duplicateEmailUsers += 2;
+            } else if (before > 1) {
+                duplicateEmailUsers++;
+            }
+        }
+        if (r.emailVerified != null) {
+            verifiedObserved++;
+            if (r.emailVerified) {
+                verified++;
+            }
+        }
+    }
+
+    private void countPassword(UserRecord r) {
+        HashInfo hash = r.hash;
+        if (r.passwordObserved) {
+            passwordObserved++;
+            if (hash != null) {
+                withPassword++;
+                countHash(hash, 1);
+            }
+        }
+        if (r.passwordWithoutHash && hash == null) {
+            passwordWithoutHash++;
+        }
+        boolean hasPassword = hash != null || r.passwordWithoutHash;
+        // passwordless and social-only need both sides known: the password, and the federated identities
+        boolean known = r.passwordlessObserved || (r.passwordObserved && r.providersObserved);
+        if (!known) {
+            return;
+        }
+        passwordlessObserved++;
+        socialOnlyObserved++;
+        boolean isPasswordless = r.passwordlessObserved ? r.passwordless : !hasPassword && !r.federated;
+        if (isPasswordless) {
+            passwordless++;
+        } else if (!hasPassword && r.federated) {
+            socialOnly++;
+        }
+    }
+
+    private void countHash(HashInfo hash, long n) {
+        schemes.computeIfAbsent(hash.scheme(), k -> new long[1])[0] += n;
+        formats.computeIfAbsent(hash.format(), k -> new long[1])[0] += n;
+        if (hash.bcryptCost() != null) {
+            bcryptCost.computeIfAbsent(hash.bcryptCost(), k -> new long[1])[0] += n;
+        }
+        if (hash.parameters() != null) {
+            var byScheme = parameters.computeIfAbsent(hash.scheme(), k -> new HashMap<>());
+            String key = byScheme.size() >= MAX_NAMES && !byScheme.containsKey(hash.parameters()) ? "other" : hash.parameters();
+            byScheme.computeIfAbsent(key, k -> new long[1])[0] += n;
+        }
+    }
+
+    private void countMfa(UserRecord r) {
+        if (!r.mfaObserved) {
+            return;
+        }
+        mfaObserved++;
+        if (r.mfaFactors != 0) {
+            mfaUsers++;
+            for (int i = 0; i < factors.length; i++) {
+                if ((r.mfaFactors & (1 << i)) != 0) {
+                    factors[i]++;
+                }
+            }
+        }
+        if (r.totpSecretInFile) {
+            totpSecrets++;
+        }
+    }
+
+    private void countLastSignIn(UserRecord r) {
+        if (!r.lastSignInObserved) {
+            return;
+        }
+        lastSignInObserved++;
+        if (r.lastSignInMillis < 0) {
+            neverSignedIn++;
+            inactive++;
+            return;
+        }
+        long days = Math.max(0, Duration.ofMillis(asOf.toEpochMilli() - r.lastSignInMillis).toDays());
+        for (int i = 0; i < BUCKETS.length; i++) {
+            if (BUCKETS[i][1] < 0 || days < BUCKETS[i][1]) {
+                buckets[i]++;
+                break;
+            }
+        }
+        if (days >= inactiveDays) {
+            inactive++;
+        }
+    }
+
+    private void countProviders(UserRecord r) {
+        if (!r.providersObserved) {
+            return;
+        }
+        providersObserved++;
+        if (r.federated) {
+            federatedUsers++;
+        }
+        var seen = r.providers.size() > 1 ? new java.util.HashSet<String>() : null;
+        for (String name : r.providers) {
+            if (seen != null && !seen.add(name)) {
+                continue;
+            }
+            String safe = Names.safe(name);
+            String key = providers.size() >= MAX_NAMES && !providers.containsKey(safe) ? "other" : safe;
+            providers.computeIfAbsent(key, k -> new long[1])[0]++;
+        }
+    }
+
+    private void countAttributes(UserRecord r) {
+        if (!r.attributesObserved) {
+            return;
+        }
+        attributesObserved++;
+        for (String key : r.attributeKeys) {
+            if (attributeKeys.size() >= MAX_KEYS) {
+                if (!attributeKeys.contains(Names.safe(key))) {
+                    attributeKeysTruncated = true;
+                }
+                continue;
+            }
+            attributeKeys.add(Names.safe(key));
+        }
+    }
+
+    private enum Kind { TENANT, ORG, GROUP }
+
+    private void countDistinct(boolean observed, List<String> names, LongCounts distinct, Kind kind) {
+        if (!observed) {
+            return;
+        }
+        switch (kind) {
+            case TENANT -> tenantsObserved++;
+            case ORG -> organizationsObserved++;
+            case GROUP -> groupsObserved++;
+        }
+        for (String name : names) {
+            distinct.increment(keyed.id(kind.name() + ':' + name));
+        }
+    }
+
+    // ---- the document ------------------------------------------------------------------------------------------
+
+    /** Joins the files' records and writes the document. */
+    public ExportAnalysis finish(String platform, String platformName, boolean forced, List<ExportAnalysis.FileInfo> files,
+            Map<String, String> allNotes) {
+        if (users == 0 && secondary != null && secondary.users > 0) {
+            secondary.warnings.putAll(warnings);
+            return secondary.finish(platform, platformName, forced, files, allNotes);
+        }
+        joinPasswords();
+        joinMfa();
+        // a note says why a metric is not observable: it goes when another file of the export observed it
+        var notes = new java.util.HashMap<>(allNotes);
+        dropIfObserved(notes, "passwords", passwordObserved);
+        dropIfObserved(notes, "mfa", mfaObserved);
+        dropIfObserved(notes, "lastSignIn", lastSignInObserved);
+        dropIfObserved(notes, "providers", providersObserved);
+        dropIfObserved(notes, "emailVerified", verifiedObserved);
+        dropIfObserved(notes, "tenants", tenantsObserved);
+        dropIfObserved(notes, "organizations", organizationsObserved);
+        dropIfObserved(notes, "groups", groupsObserved);
+        dropIfObserved(notes, "blocked", blockedObserved);
+        if (users == 0) {
+            warn("no-users", "The export holds no users.");
+        }
+        var w = new ArrayList<>(warnings.values());
+        return new ExportAnalysis(ExportAnalysis.FORMAT, ExportAnalysis.VERSION, platform, platformName, forced, asOf, List.copyOf(files),
+                users, new ExportAnalysis.Skipped(serviceAccounts, emptyRecords), passwords(notes.get("passwords")),
+                metric(passwordlessObserved, passwordless, notes.get("passwordless")),
+                metric(socialOnlyObserved, socialOnly, notes.get("socialOnly")),
+                metric(verifiedObserved, verified, notes.get("emailVerified")),
+                new ExportAnalysis.Duplicates(Status.of(users - withoutEmail, users), duplicateEmails, duplicateEmailUsers, withoutEmail),
+                new ExportAnalysis.SourceIds(duplicateIds, emptyIds),
+                mfa(notes.get("mfa")), lastSignIn(notes.get("lastSignIn")), providers(notes.get("providers")),
+                new ExportAnalysis.Keys(Status.of(attributesObserved, users), List.copyOf(attributeKeys), attributeKeysTruncated),
+                metric(tenantsObserved, tenants.size(), notes.get("tenants")),
+                metric(organizationsObserved, organizations.size(), notes.get("organizations")),
+                metric(groupsObserved, groups.size(), notes.get("groups")),
+                metric(blockedObserved, blocked, notes.get("blocked")), List.copyOf(w));
+    }
+
+    private void joinPasswords() {
+        boolean byEmail = passwordsByEmail.size() > 0;
+        boolean byId = passwordsById.size() > 0;
+        if (!byEmail && !byId) {
+            return;
+        }
+        long[] orphans = {0};
+        long[] perIndex = new long[128];
+        LongCounts users = byEmail ? emails : ids;
+        (byEmail ? passwordsByEmail : passwordsById).forEach((key, index) -> {
+            if (users.get(key) > 0) {
+                perIndex[index]++;
+            } else {
+                orphans[0]++;
+            }
+        });
+        // the hash file covers every user: those without a record in it have no password
+        long matched = 0;
+        for (int i = 1; i < perIndex.length; i++) {
+            if (perIndex[i] > 0) {
+                HashInfo hash = i <= interned.size() ? interned.get(i - 1) : HashInfo.of("other", "other");
+                countHash(hash, perIndex[i]);
+                matched += perIndex[i];
+            }
+        }
+        passwordObserved = this.users;
+        withPassword = matched;
+        passwordWithoutHash = 0;
+        if (orphans[0] > 0) {
+            warn("unmatched-password-records", orphans[0] + " password record(s) match no user in the export (joined by "
+                    + (byEmail ? "email" : "id") + "): the files may come from different exports or days.");
+        }
+    }
+
+    private void joinMfa() {
+        if (mfaById.size() == 0) {
+            return;
+        }
+        long[] orphans = {0};
+        mfaById.forEach((key, bits) -> {
+            if (ids.get(key) > 0) {
+                mfaUsers++;
+                for (int i = 0; i < factors.length; i++) {
+                    if ((bits & (1 << i)) != 0) {
+                        factors[i]++;
+                    }
+                }
+            } else {
+                orphans[0]++;
+            }
+        });
+        mfaObserved = users;
+        if (orphans[0] > 0) {
+            warn("unmatched-mfa-records", orphans[0] + " second-factor record(s) match no user in the export.");
+        }
+    }
+
+    private void dropIfObserved(Map<String, String> notes, String metric, long observed) {
+        if (observed >= users) {
+            notes.remove(metric);
+        }
+    }
+
+    private Metric metric(long observed, long count, @Nullable String note) {
+        Status status = Status.of(observed, users);
+        return new Metric(status, status == Status.NOT_OBSERVABLE ? null : count, observed, note);
+    }
+
+    private ExportAnalysis.Passwords passwords(@Nullable String note) {
+        Status status = Status.of(passwordObserved, users);
+        String n = note;
+        if (passwordWithoutHash > 0) {
+            String extra = passwordWithoutHash + " user(s) have a password this export does not carry the hash of.";
+            n = n == null ? extra : n + " " + extra;
+        }
+        Map<String, Map<String, Long>> params = new TreeMap<>();
+        parameters.forEach((scheme, byParams) -> params.put(scheme, sortedByCount(byParams)));
+        var costs = new LinkedHashMap<String, Long>();
+        bcryptCost.forEach((cost, count) -> costs.put(String.valueOf(cost), count[0]));
+        return new ExportAnalysis.Passwords(status, passwordObserved, status == Status.NOT_OBSERVABLE ? null : withPassword,
+                sortedByCount(schemes), sortedByCount(formats), costs, params, n);
+    }
+
+    private ExportAnalysis.Mfa mfa(@Nullable String note) {
+        Status status = Status.of(mfaObserved, users);
+        var byFactor = new LinkedHashMap<String, Long>();
+        for (int i = 0; i < factors.length; i++) {
+            if (factors[i] > 0) {
+                byFactor.put(UserRecord.FACTOR_NAMES[i], factors[i]);
+            }
+        }
+        return new ExportAnalysis.Mfa(status, mfaObserved, status == Status.NOT_OBSERVABLE ? null : mfaUsers, byFactor, totpSecrets, note);
+    }
+
+    private ExportAnalysis.LastSignIn lastSignIn(@Nullable String note) {
+        Status status = Status.of(lastSignInObserved, users);
+        var histogram = new ArrayList<Bucket>();
+        for (int i = 0; i < BUCKETS.length; i++) {
+            int from = BUCKETS[i][0];
+            Integer to = BUCKETS[i][1] < 0 ? null : BUCKETS[i][1];
+            histogram.add(new Bucket(label(from, to), from, to, buckets[i]));
+        }
+        boolean none = status == Status.NOT_OBSERVABLE;
+        return new ExportAnalysis.LastSignIn(status, lastSignInObserved, neverSignedIn, histogram, inactiveDays, none ? null : inactive,
+                none ? null : (double) inactive / lastSignInObserved, note);
+    }
+
+    private static String label(int from, @Nullable Integer to) {
+        if (to == null) {
+            return "over " + (from / 365) + " years";
+        }
+        if (from == 0) {
+            return "under " + to + " days";
+        }
+        return to <= 365 ? from + "–" + to + " days" : (from / 365) + "–" + (to / 365) + " years";
+    }
+
+    private ExportAnalysis.Providers providers(@Nullable String note) {
+        return new ExportAnalysis.Providers(Status.of(providersObserved, users), sortedByCount(providers), federatedUsers, note);
+    }
+
+    private static Map<String, Long> sortedByCount(Map<String, long[]> counts) {
+        var out = new LinkedHashMap<String, Long>();
+        counts.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
+                .forEach(e -> out.put(e.getKey(), e.getValue()[0]));
+        return out;
+    }
+}
