@@ -47,10 +47,15 @@ public final class AnalysisJson {
     public static ExportAnalysis read(InputStream in) {
         ExportAnalysis a;
         try {
-            a = MAPPER.readValue(new io.ciamportal.exports.internal.BoundedInput(in, 8L << 20), ExportAnalysis.class);
+            a = MAPPER.readValue(new io.ciamportal.exports.internal.BoundedInput(in, MAX_BYTES), ExportAnalysis.class);
         } catch (JacksonException e) {
+            if (e.getCause() instanceof java.io.IOException) {
+                throw new ExportFormatException("Not a valid export analysis document: it could not be read to its end (at most "
+                        + (MAX_BYTES >> 20) + " MB).");
+            }
+            var location = e.getLocation();
             throw new ExportFormatException("Not a valid export analysis document (" + e.getClass().getSimpleName().replace("Exception", "")
-                    + " at line " + e.getLocation().getLineNr() + ").");
+                    + (location == null ? "" : " at line " + location.getLineNr()) + ").");
         }
         if (a == null || !ExportAnalysis.FORMAT.equals(a.format())) {
             throw new ExportFormatException("Not an export analysis document: its format is not " + ExportAnalysis.FORMAT + ".");
@@ -59,13 +64,13 @@ public final class AnalysisJson {
             throw new ExportFormatException("This analysis is version " + a.version() + "; the portal reads version " + ExportAnalysis.VERSION
                     + ". Run analyse-export of this portal's version.");
         }
+        if (a.platform() == null) {
+            throw new ExportFormatException("The analysis document is incomplete: it names no platform.");
+        }
         if (Platform.byId(a.platform()).isEmpty()) {
             throw new ExportFormatException("Unknown platform " + Names.safe(a.platform()) + " in the analysis.");
         }
-        if (a.users() < 0 || a.users() > 10_000_000_000L || a.files() == null || a.files().isEmpty() || a.passwords() == null
-                || a.mfa() == null || a.lastSignIn() == null || a.providers() == null || a.customAttributes() == null || a.skipped() == null
-                || a.duplicateEmails() == null || a.sourceIds() == null || a.emailVerified() == null || a.blocked() == null
-                || a.warnings() == null || a.analysedAt() == null) {
+        if (a.users() < 0 || a.users() > 10_000_000_000L || !complete(a)) {
             throw new ExportFormatException("The analysis document is incomplete or its counts are out of range.");
         }
         for (var f : a.files()) {
@@ -74,6 +79,41 @@ public final class AnalysisJson {
             }
         }
         return clean(a);
+    }
+
+    private static final long MAX_BYTES = 8L << 20;
+
+    /**
+     * Every part the portal reads is there: a document is checked to the leaves (a list element or a map value may be
+     * null in JSON, not in the analysis), so what passes can be cleaned, stored and rendered without surprises.
+     */
+    @SuppressWarnings("ConstantValue")
+    private static boolean complete(ExportAnalysis a) {
+        return a.analysedAt() != null && a.files() != null && !a.files().isEmpty()
+                && a.files().stream().allMatch(f -> f != null && f.name() != null && f.kind() != null && f.kindLabel() != null)
+                && a.skipped() != null && a.sourceIds() != null
+                && a.passwords() != null && a.passwords().status() != null && values(a.passwords().schemes())
+                && values(a.passwords().formats()) && values(a.passwords().bcryptCost()) && a.passwords().parameters() != null
+                && a.passwords().parameters().values().stream().allMatch(AnalysisJson::values)
+                && metrics(a.passwordless(), a.socialOnly(), a.emailVerified(), a.tenants(), a.organizations(), a.groups(), a.blocked())
+                && a.duplicateEmails() != null && a.duplicateEmails().status() != null
+                && a.mfa() != null && a.mfa().status() != null && values(a.mfa().factors())
+                && a.lastSignIn() != null && a.lastSignIn().status() != null && a.lastSignIn().histogram() != null
+                && a.lastSignIn().histogram().stream().allMatch(b -> b != null && b.label() != null)
+                && a.providers() != null && a.providers().status() != null && values(a.providers().counts())
+                && a.customAttributes() != null && a.customAttributes().status() != null && a.customAttributes().keys() != null
+                && a.customAttributes().keys().stream().allMatch(java.util.Objects::nonNull)
+                && a.warnings() != null && a.warnings().stream().allMatch(w -> w != null && w.code() != null && w.message() != null);
+    }
+
+    @SuppressWarnings("ConstantValue")
+    private static boolean values(@org.jspecify.annotations.Nullable Map<String, ?> map) {
+        return map != null && map.values().stream().allMatch(java.util.Objects::nonNull);
+    }
+
+    @SuppressWarnings("ConstantValue")
+    private static boolean metrics(ExportAnalysis.Metric... metrics) {
+        return java.util.Arrays.stream(metrics).allMatch(m -> m != null && m.status() != null);
     }
 
     /** Names from an uploaded document are cleaned as the analyser cleans them. */

@@ -31,6 +31,10 @@ public final class ExportAnalyser {
     private final List<ExportAnalysis.FileInfo> files = new ArrayList<>();
     private final LinkedHashSet<FileKind> kinds = new LinkedHashSet<>();
     private @Nullable Platform platform;
+    /** the file the platform was detected in, when it was not chosen */
+    private @Nullable String detectedIn;
+    /** the file that could not be read: the analysis is void after it */
+    private @Nullable String failedFile;
     private boolean finished;
 
     public ExportAnalyser(AnalysisOptions options, ExportLimits limits) {
@@ -41,22 +45,46 @@ public final class ExportAnalyser {
         this.platform = options.platform();
     }
 
-    /** Reads one file to its end. The stream is read, not closed. */
+    /**
+     * Reads one file to its end. The stream is read, not closed. After a file fails, the analysis is void: a further
+     * {@code add} or {@link #finish} is a programming error ({@link IllegalStateException}).
+     */
     public ExportAnalysis.FileInfo add(String fileName, InputStream content) {
         if (finished) {
             throw new IllegalStateException("finished");
+        }
+        if (failedFile != null) {
+            throw new IllegalStateException("The analysis is void: " + failedFile + " could not be read.");
         }
         if (files.size() >= limits.maxFiles()) {
             throw new ExportFormatException("At most " + limits.maxFiles() + " files make one export (portal.exports.max-files).");
         }
         String name = safeName(fileName);
+        try {
+            return read(name, content);
+        } catch (RuntimeException e) {
+            failedFile = name;
+            throw e;
+        }
+    }
+
+    private ExportAnalysis.FileInfo read(String name, InputStream content) {
         var stream = new ExportStream(name, content, limits);
         byte[] prefix = stream.prefix();
         if (prefix.length == 0 || new String(prefix, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             throw new ExportFormatException(name + ": the file is empty.");
         }
         FileKind kind = choose(stream, Sniff.of(stream.prefixText()));
-        long records = kind.read(stream, session);
+        long records;
+        try {
+            records = kind.read(stream, session);
+        } catch (ExportFormatException e) {
+            // every message names the file, even when a reader only knew "the CSV"
+            if (e.getMessage() != null && e.getMessage().startsWith(name)) {
+                throw e;
+            }
+            throw new ExportFormatException(name + ": " + e.getMessage());
+        }
         stream.drain();
         kinds.add(kind);
         var info = new ExportAnalysis.FileInfo(name, stream.fileBytes(), stream.sha256(), kind.id(), kind.label(), stream.gzip(), records);
@@ -69,14 +97,21 @@ public final class ExportAnalyser {
         var best = ranked.stream().filter(Kinds.Scored::confident).findFirst();
         if (platform != null) {
             Platform wanted = platform;
+            boolean chosen = options.platform() == wanted;
+            String where = chosen ? "chosen" : "detected in " + detectedIn;
             if (best.isPresent() && best.get().kind().platform() != wanted && best.get().kind().platform() != Platform.GENERIC
                     && Kinds.bestOf(wanted, sniff).map(k -> k.sniff(sniff) < best.get().score() / 2).orElse(true)) {
-                String where = options.platform() == wanted ? "chosen" : "detected in " + files.getFirst().name();
                 throw new ExportFormatException(stream.name() + " looks like " + best.get().kind().label() + ", not " + wanted.label()
-                        + " as " + where + (options.platform() == wanted ? ": choose the right platform, or let the portal detect it."
+                        + " as " + where + (chosen ? ": choose the right platform, or let the portal detect it."
                         : ": one analysis reads one platform's export (mixed platforms)."));
             }
-            return Kinds.bestOf(wanted, sniff).or(() -> Kinds.anyOf(wanted, sniff.json()))
+            var own = Kinds.bestOf(wanted, sniff);
+            if (own.isEmpty() && !chosen) {
+                // a detected platform is not a licence to read any file as its own: only a chosen one falls back
+                throw new ExportFormatException(stream.name() + " is not recognised as a file of " + wanted.label() + " (" + where
+                        + "): one analysis reads one platform's export (mixed platforms).");
+            }
+            return own.or(() -> Kinds.anyOf(wanted, sniff.json()))
                     .orElseThrow(() -> new ExportFormatException(stream.name() + ": no " + wanted.label() + " file reads as "
                             + (sniff.json() ? "JSON" : "CSV") + "."));
         }
@@ -84,6 +119,7 @@ public final class ExportAnalyser {
             var generic = ranked.stream().filter(s -> s.kind().platform() == Platform.GENERIC).findFirst();
             if (generic.isPresent()) {
                 platform = Platform.GENERIC;
+                detectedIn = stream.name();
                 return generic.get().kind();
             }
             throw new ExportFormatException(stream.name() + ": not recognised as a user export of a known platform"
@@ -91,11 +127,15 @@ public final class ExportAnalyser {
                     + "with a column mapping.");
         }
         platform = best.get().kind().platform();
+        detectedIn = stream.name();
         return best.get().kind();
     }
 
     /** Checks across files, and the document. */
     public ExportAnalysis finish() {
+        if (failedFile != null) {
+            throw new IllegalStateException("The analysis is void: " + failedFile + " could not be read.");
+        }
         if (files.isEmpty()) {
             throw new ExportFormatException("No file to analyse.");
         }

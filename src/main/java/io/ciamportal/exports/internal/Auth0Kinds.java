@@ -49,7 +49,10 @@ final class Auth0Kinds {
         r.mfaObserved = true;
         if (multifactor.isArray()) {
             for (JsonNode f : multifactor) {
-                r.mfaFactors |= factor(f.asString());
+                String name = Values.text(f);
+                if (name != null) {
+                    r.mfaFactors |= factor(name);
+                }
             }
         } else if (multifactor.isString()) {
             for (String f : multifactor.asString().split("[,;|\\s]+")) {

@@ -44,7 +44,8 @@ public abstract class CsvKind extends FileKind {
         var row = new CsvRow(header(first));
         var record = new UserRecord();
         long records = 0;
-        boolean formulaWarned = false;
+        // a header cell counts too: header names can be shown (as attribute keys), neutralised by Names.safe
+        boolean formulaWarned = !firstRowIsData() && formulaCells(first, stream, rows, session);
         List<String> cells = firstRowIsData() ? first : rows.next();
         for (; cells != null; cells = rows.next()) {
             if (cells.isEmpty()) {
@@ -52,10 +53,8 @@ public abstract class CsvKind extends FileKind {
             }
             records++;
             row.set(cells);
-            if (!formulaWarned && cells.stream().anyMatch(Names::formulaLike)) {
-                formulaWarned = true;
-                session.warn("formula-cells", stream.name() + " has cells that a spreadsheet would run as formulas (first on line "
-                        + rows.line() + "). They are read as text and never shown; open the file in a spreadsheet with care.");
+            if (!formulaWarned) {
+                formulaWarned = formulaCells(cells, stream, rows, session);
             }
             if (row(row, record, session)) {
                 target(session).add(record);
@@ -64,6 +63,15 @@ public abstract class CsvKind extends FileKind {
             }
         }
         return records;
+    }
+
+    private static boolean formulaCells(List<String> cells, ExportStream stream, CsvRows rows, Session session) {
+        if (cells.stream().noneMatch(Names::formulaLike)) {
+            return false;
+        }
+        session.warn("formula-cells", stream.name() + " has cells that a spreadsheet would run as formulas (first on line "
+                + rows.line() + "). They are read as text and never shown; open the file in a spreadsheet with care.");
+        return true;
     }
 
     protected Tally target(Session session) {

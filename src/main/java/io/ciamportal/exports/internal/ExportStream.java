@@ -114,8 +114,11 @@ public final class ExportStream implements AutoCloseable {
             return new ExportFormatException(name + ": " + limit.getMessage());
         }
         if (gzip && (e instanceof EOFException || e instanceof ZipException)) {
+            // the constructor is still running (the guard unset) when the gzip header itself is broken
+            @SuppressWarnings("ConstantValue")
+            long unpacked = guard == null ? 0 : guard.consumed;
             return new ExportFormatException(name + ": the gzip data " + (e instanceof EOFException ? "ends early" : "is corrupt")
-                    + " after " + raw.count + " compressed bytes (" + guard.consumed + " bytes unpacked): the file is truncated or damaged.");
+                    + " after " + raw.count + " compressed bytes (" + unpacked + " bytes unpacked): the file is truncated or damaged.");
         }
         if (e instanceof ZipException) {
             return new ExportFormatException(name + ": the gzip data is corrupt.");
@@ -138,8 +141,16 @@ public final class ExportStream implements AutoCloseable {
 
     /** A limit broke: the message says which and where. */
     public static final class LimitException extends IOException {
-        LimitException(String message) {
+        private final boolean record;
+
+        LimitException(String message, boolean record) {
             super(message);
+            this.record = record;
+        }
+
+        /** The record limit (a reader that knows where the record starts can say it better), not the file's size. */
+        public boolean record() {
+            return record;
         }
     }
 
@@ -226,16 +237,17 @@ public final class ExportStream implements AutoCloseable {
         private void advance(int n) throws IOException {
             consumed += n;
             if (consumed > limits.maxBytes()) {
-                throw new LimitException("the content is larger than the limit of " + limits.maxBytes() + " bytes (portal.exports.max-bytes).");
+                throw new LimitException("the content is larger than the limit of " + limits.maxBytes() + " bytes (portal.exports.max-bytes).",
+                        false);
             }
             if (gzip && consumed > (64L << 20) && consumed > (long) limits.maxExpansionRatio() * Math.max(1, raw.count)) {
                 throw new LimitException("the gzip data unpacks to more than " + limits.maxExpansionRatio() + " times its size ("
-                        + consumed + " bytes from " + raw.count + "): refused as a likely gzip bomb (portal.exports.max-expansion-ratio).");
+                        + consumed + " bytes from " + raw.count + "): refused as a likely gzip bomb (portal.exports.max-expansion-ratio).", false);
             }
             // readers buffer ahead (up to 64 KiB), so the record limit is checked with that margin
             if (consumed - recordStart > limits.maxRecordBytes() + (128L << 10)) {
-                throw new LimitException("one record is longer than " + limits.maxRecordBytes() + " bytes, from byte offset " + recordStart
-                        + " (portal.exports.max-record-bytes): is this a user export?");
+                throw new LimitException("one record is longer than " + limits.maxRecordBytes() + " bytes, starting near byte offset " + recordStart
+                        + " (portal.exports.max-record-bytes): is this a user export?", true);
             }
         }
     }

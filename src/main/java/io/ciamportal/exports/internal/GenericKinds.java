@@ -69,7 +69,7 @@ final class GenericKinds {
             }
         }
         if (!resolved.containsKey("email") && !resolved.containsKey("id") && !resolved.containsKey("password")) {
-            throw new ExportFormatException(file + ": no column could be read as a user's id, email or password. Give a column "
+            throw new ExportFormatException(file + " has no column that reads as a user's id, email or password. Give a column "
                     + "mapping (for example --map id=user_key,email=mail,password=pw_hash).");
         }
         return resolved;
@@ -240,8 +240,13 @@ final class GenericKinds {
                 JsonNode v = key == null ? null : u.get(key);
                 if (v != null && v.isArray()) {
                     var parts = new ArrayList<String>();
-                    v.forEach(e -> parts.add(e.asString()));
-                    return String.join(",", parts);
+                    v.forEach(e -> {
+                        String part = Values.text(e);
+                        if (part != null) {
+                            parts.add(part);
+                        }
+                    });
+                    return parts.isEmpty() ? null : String.join(",", parts);
                 }
                 return Values.text(v);
             }, state.resolved, r, session.schemeHint(), others);

@@ -32,8 +32,16 @@ public final class HashClassifier {
 
     private HashClassifier() {}
 
+    /** No stored hash is this long; a longer value is not looked into (the patterns would scan it, nested prefixes recurse). */
+    static final int MAX_LENGTH = 1_024;
+
     /** Classifies a hash written as one string; null when the value is empty (no password). */
     public static @Nullable HashInfo classify(@Nullable String value) {
+        return classify(value, 0);
+    }
+
+    /** {@code depth}: how many prefixes ({@code {CRYPT}}, {@code {bcrypt}}) wrap this value; one wrapper is looked into. */
+    private static @Nullable HashInfo classify(@Nullable String value, int depth) {
         if (value == null) {
             return null;
         }
@@ -41,12 +49,15 @@ public final class HashClassifier {
         if (v.isEmpty()) {
             return null;
         }
+        if (v.length() > MAX_LENGTH) {
+            return HashInfo.unknownDigest(v.length());
+        }
         char first = v.charAt(0);
         if (first == '$') {
             return dollar(v);
         }
         if (first == '{') {
-            return braces(v);
+            return depth > 0 ? HashInfo.unknownDigest(v.length()) : braces(v);
         }
         if (v.startsWith("pbkdf2_")) {
             Matcher m = PBKDF2_DJANGO.matcher(v);
@@ -170,7 +181,7 @@ public final class HashClassifier {
         Matcher spring = SPRING.matcher(v);
         if (spring.matches() && !LDAP.matcher(v).matches()) {
             String id = spring.group(1);
-            HashInfo inner = classify(spring.group(2));
+            HashInfo inner = classify(spring.group(2), 1);
             if (id.equals("noop")) {
                 return HashInfo.of("plain text", "Spring Security {noop}");
             }
@@ -200,7 +211,7 @@ public final class HashClassifier {
                 return HashInfo.of("ssha", "LDAP {" + id + "}");
             }
             if (id.equals("CRYPT")) {
-                HashInfo inner = classify(m.group(2));
+                HashInfo inner = classify(m.group(2), 1);
                 return new HashInfo(inner == null || inner.unknown() ? "crypt" : inner.scheme(), "LDAP {CRYPT}",
                         inner == null ? null : inner.parameters(), inner == null ? null : inner.bcryptCost());
             }

@@ -3,6 +3,7 @@ package io.ciamportal.exports.internal;
 import io.ciamportal.exports.ExportFormatException;
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -11,6 +12,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.JsonNodeException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,6 +36,8 @@ public final class JsonWalker {
     private final Visitor visitor;
     private final JsonMapper mapper;
     private long records;
+    /** where the user record being read starts, for a message about it */
+    private @Nullable TokenStreamLocation userAt;
 
     public JsonWalker(ExportStream stream, Set<String> userPaths, Visitor visitor) {
         this.stream = stream;
@@ -61,31 +65,61 @@ public final class JsonWalker {
 
     /** Reads the whole file; returns the number of user records seen. */
     public long walk() {
-        try (JsonParser parser = mapper.createParser(stream.content())) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                value(parser, token, "");
-            }
-        } catch (StreamConstraintsException e) {
-            throw new ExportFormatException(stream.name() + ": " + constraint(e) + where(e.getLocation()) + ".");
+        JsonParser parser;
+        try {
+            parser = mapper.createParser(stream.content());
         } catch (JacksonException e) {
-            if (e.getCause() instanceof java.io.IOException io) {
-                throw stream.translate(io);
+            throw failure(e, null);
+        }
+        try (parser) {
+            try {
+                JsonToken token;
+                while ((token = parser.nextToken()) != null) {
+                    value(parser, token, "");
+                }
+            } catch (JacksonException e) {
+                // located while the parser is open: closing it forgets where it was
+                throw failure(e, parser.currentLocation());
             }
-            String what = e.getClass().getSimpleName().contains("EOF") || String.valueOf(e.getOriginalMessage()).contains("end-of-input")
-                    ? "the JSON ends in the middle of a value (is the file truncated?)"
-                    : "not valid JSON";
-            throw new ExportFormatException(stream.name() + ": " + what + where(e.getLocation()) + ".");
+        } catch (JacksonException closing) {
+            throw failure(closing, null);
         }
         return records;
+    }
+
+    /** A parse error, a broken limit or unreadable bytes as a message about the file: where, never what. */
+    private ExportFormatException failure(JacksonException e, @Nullable TokenStreamLocation parserAt) {
+        TokenStreamLocation at = e.getLocation() == null || e.getLocation() == TokenStreamLocation.NA ? parserAt : e.getLocation();
+        if (e instanceof StreamConstraintsException constraints) {
+            return new ExportFormatException(stream.name() + ": " + constraint(constraints) + where(at) + ".");
+        }
+        if (e.getCause() instanceof ExportStream.LimitException limit && limit.record() && userAt != null) {
+            return new ExportFormatException(stream.name() + ": the user record" + where(userAt) + " is longer than "
+                    + stream.limits().maxRecordBytes() + " bytes (portal.exports.max-record-bytes): is this a user export?");
+        }
+        if (e.getCause() instanceof java.io.IOException io) {
+            return stream.translate(io);
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        String what = e.getClass().getSimpleName().contains("EOF") || message.contains("end-of-input")
+                ? "the JSON ends in the middle of a value (is the file truncated?)"
+                : message.contains("Invalid UTF-8") ? "not UTF-8 text" : "not valid JSON";
+        return new ExportFormatException(stream.name() + ": " + what + where(at) + ".");
     }
 
     private void value(JsonParser parser, JsonToken token, String path) {
         if (token == JsonToken.START_OBJECT && userPaths.contains(path)) {
             stream.recordStarts(stream.contentBytes());
+            userAt = parser.currentTokenLocation();
             JsonNode user = parser.readValueAsTree();
             records++;
-            visitor.user(path, user);
+            try {
+                visitor.user(path, user);
+            } catch (JsonNodeException e) {
+                throw new ExportFormatException(stream.name() + ": the user record" + where(userAt)
+                        + " holds a value of a type the reader does not expect (is this the platform's own export?).");
+            }
+            userAt = null;
             stream.recordStarts(stream.contentBytes());
             return;
         }
@@ -134,7 +168,7 @@ public final class JsonWalker {
         return "the JSON breaks a size limit (a name or number far too long)";
     }
 
-    static String where(TokenStreamLocation location) {
+    static String where(@Nullable TokenStreamLocation location) {
         if (location == null || location == TokenStreamLocation.NA) {
             return "";
         }

@@ -1,11 +1,11 @@
 package io.ciamportal.exports.internal;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +35,7 @@ public final class Values {
     }
 
     public static @Nullable Boolean bool(@Nullable JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
+        if (node == null || node.isNull() || node.isMissingNode() || node.isContainer()) {
             return null;
         }
         if (node.isBoolean()) {
@@ -66,8 +66,11 @@ public final class Values {
         if (node.isObject()) {
             return time(node.get("$date"));
         }
+        if (node.isArray()) {
+            return null;
+        }
         if (node.isNumber()) {
-            return epoch(node.asLong());
+            return node.canConvertToLong() ? epoch(node.asLong()) : null;
         }
         return time(node.asString());
     }
@@ -83,26 +86,27 @@ public final class Values {
         if (v.matches("^\\d+\\.\\d+$") && v.length() <= 20) {
             return epoch((long) Double.parseDouble(v));
         }
+        // a year far out of range parses but does not fit epoch milliseconds (ArithmeticException): unreadable too
         try {
             return OffsetDateTime.parse(v).toInstant().toEpochMilli();
-        } catch (DateTimeParseException notOffset) {
+        } catch (DateTimeException | ArithmeticException notOffset) {
             // try the other forms
         }
         try {
             return Instant.parse(v).toEpochMilli();
-        } catch (DateTimeParseException notInstant) {
+        } catch (DateTimeException | ArithmeticException notInstant) {
             // try the other forms
         }
         try {
             return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException notLocal) {
+        } catch (DateTimeException | ArithmeticException notLocal) {
             // try the other forms
         }
         try {
             var parsed = SQL.parseBest(v.length() > 3 && v.matches(".*[+-]\\d\\d$") ? v + "00" : v, OffsetDateTime::from, LocalDateTime::from);
             return parsed instanceof OffsetDateTime o ? o.toInstant().toEpochMilli()
                     : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException | ClassCastException unreadable) {
+        } catch (DateTimeException | ArithmeticException | ClassCastException unreadable) {
             return null;
         }
     }
