@@ -29,6 +29,7 @@ public final class HashClassifier {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern SPRING = Pattern.compile("^\\{(bcrypt|pbkdf2|scrypt|argon2|noop|sha256|MD5|SHA-1|ldap)\\}(.*)$", Pattern.DOTALL);
     private static final Pattern BASE64 = Pattern.compile("^[A-Za-z0-9+/_-]+={0,2}$");
+    private static final Pattern HEX_OR_SALTED = Pattern.compile("^(?:\\{[^}]*})?[0-9a-fA-F]+$");
 
     private HashClassifier() {}
 
@@ -71,7 +72,8 @@ public final class HashClassifier {
             return new HashInfo("bcrypt", "Django bcrypt_sha256 (SHA-256 pre-hash)", cost == null ? null : "cost=" + cost, cost);
         }
         if (v.startsWith("bcrypt$")) {
-            HashInfo inner = dollar(v.substring("bcrypt".length()));
+            // Django writes "bcrypt$" and then the whole modular-crypt string, which has its own leading '$'
+            HashInfo inner = dollar(v.substring("bcrypt$".length()));
             return inner.scheme().equals("bcrypt") ? new HashInfo("bcrypt", "Django bcrypt", inner.parameters(), inner.bcryptCost()) : inner;
         }
         if (v.startsWith("argon2$")) {
@@ -179,7 +181,9 @@ public final class HashClassifier {
 
     private static HashInfo braces(String v) {
         Matcher spring = SPRING.matcher(v);
-        if (spring.matches() && !LDAP.matcher(v).matches()) {
+        // {sha256} and {MD5} are Spring ids and LDAP schemes alike: Spring writes hex (MD5 may lead with a {salt}),
+        // LDAP base64
+        if (spring.matches() && (!LDAP.matcher(v).matches() || HEX_OR_SALTED.matcher(spring.group(2)).matches())) {
             String id = spring.group(1);
             HashInfo inner = classify(spring.group(2), 1);
             if (id.equals("noop")) {
@@ -189,6 +193,7 @@ public final class HashClassifier {
                 return new HashInfo(inner.scheme(), "Spring Security {" + id + "}", inner.parameters(), inner.bcryptCost());
             }
             String scheme = switch (id) {
+                case "bcrypt" -> "bcrypt";
                 case "pbkdf2" -> "pbkdf2-sha1";
                 case "scrypt" -> "scrypt";
                 case "argon2" -> "argon2id";
