@@ -38,8 +38,15 @@ public final class HashClassifier {
 
     /** Classifies a hash written as one string; null when the value is empty (no password). */
     public static @Nullable HashInfo classify(@Nullable String value) {
-        return classify(value, 0);
+        HashInfo info = classify(value, 0);
+        // a cost of more than ten digits is no cost anyone set: not shown (parameters are counted by their text)
+        if (info != null && info.parameters() != null && LONG_NUMBER.matcher(info.parameters()).find()) {
+            return new HashInfo(info.scheme(), info.format(), null, info.bcryptCost());
+        }
+        return info;
     }
+
+    private static final Pattern LONG_NUMBER = Pattern.compile("\\d{11}");
 
     /** {@code depth}: how many prefixes ({@code {CRYPT}}, {@code {bcrypt}}) wrap this value; one wrapper is looked into. */
     private static @Nullable HashInfo classify(@Nullable String value, int depth) {

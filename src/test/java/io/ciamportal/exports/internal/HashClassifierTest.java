@@ -31,6 +31,8 @@ class HashClassifierTest {
             # Django
             pbkdf2_sha256$870000$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo                          | pbkdf2-sha256   | Django                                   | iterations=870000 |
             pbkdf2_sha1$24000$c2FsdA$aGFzaA==                                          | pbkdf2-sha1     | Django                                   | iterations=24000  |
+            # a cost of more than ten digits is not shown (parameters are counted by their text)
+            pbkdf2_sha256$123456789012$c2FsdA$aGFzaA==                                 | pbkdf2-sha256   | Django                                   |                   |
             argon2$argon2id$v=19$m=102400,t=2,p=8$c2FsdA$aGFzaA                        | argon2id        | Django                                   | m=102400,t=2,p=8  |
             bcrypt_sha256$$2b$12$dHm47Ai5P29rp6S9q5DQ5m4Q3FZpGDbLBMjA65OzqcvuiaTLT8azf | bcrypt          | Django bcrypt_sha256 (SHA-256 pre-hash)  | cost=12           | 12
             bcrypt$$2b$11$dHm47Ai5P29rp6S9q5DQ5m4Q3FZpGDbLBMjA65OzqcvuiaTLT8azf        | bcrypt          | Django bcrypt                            | cost=11           | 11
