@@ -68,7 +68,8 @@ public final class AnalysisJson {
             throw new ExportFormatException("The analysis document is incomplete: it names no platform.");
         }
         if (Platform.byId(a.platform()).isEmpty()) {
-            throw new ExportFormatException("Unknown platform " + Names.safe(a.platform()) + " in the analysis.");
+            // not echoed: whatever the upload holds stays out of messages and logs
+            throw new ExportFormatException("The analysis names a platform this portal does not know.");
         }
         if (a.users() < 0 || a.users() > 10_000_000_000L || !complete(a)) {
             throw new ExportFormatException("The analysis document is incomplete or its counts are out of range.");

@@ -384,6 +384,16 @@ class BadInputTest {
         }
 
         @Test
+        void inHouseJsonIsReadOnePerLineAsAnArrayOrUnderAWrapper() {
+            String lines = "{\"id\":1,\"email\":\"ann@example.com\"}\n{\"id\":2,\"email\":\"bob@example.org\"}\n";
+            String wrapped = "{\"users\":[{\"id\":1,\"email\":\"ann@example.com\"},{\"id\":2,\"email\":\"bob@example.org\"}],\"next\":null}";
+
+            assertThat(analyse("users.ndjson", lines).users()).isEqualTo(2);
+            assertThat(analyse("users.json", ExportSamples.GENERIC_JSON).users()).isEqualTo(2);
+            assertThat(analyse("users.json", wrapped).users()).isEqualTo(2);
+        }
+
+        @Test
         void anInHouseTableWithoutAnyUsableColumnNamesTheFile() {
             var e = refused(Platform.GENERIC, DEFAULTS, "people.csv", "a,b,c\n1,2,3\n");
 

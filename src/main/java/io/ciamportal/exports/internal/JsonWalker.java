@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Streams a JSON file and hands each user object to a visitor as a small tree, wherever the platform puts its
  * users: one per line (NDJSON, path {@code ""}), in a top-level array ({@code "*"}), under a wrapper
  * ({@code "users/*"}, {@code "value/*"}, {@code "orgs/* /humanUsers/*"}). Only one user is in memory at a time;
- * scalars outside the users (a realm name, a next-page token) reach {@link Visitor#scalar}.
+ * scalars outside the users (a realm name, a next-page token) reach {@link Visitor#scalar}. Where an object could be
+ * a user or a wrapper of users further down (the generic reader takes one object per line and
+ * {@code {"users":[...]}} alike), its first property name decides.
  */
 public final class JsonWalker {
 
@@ -33,6 +35,8 @@ public final class JsonWalker {
     private final ExportStream stream;
     private final Set<String> userPaths;
     private final Set<String> prefixes = new HashSet<>();
+    /** user paths whose objects may instead wrap users under a named property ("" when "users/*" is a user path too) */
+    private final Set<String> wrappers = new HashSet<>();
     private final Visitor visitor;
     private final JsonMapper mapper;
     private long records;
@@ -52,7 +56,14 @@ public final class JsonWalker {
             if (!path.isEmpty()) {
                 prefixes.add("");
             }
+            String[] segments = path.split("/");
+            for (int i = 0; i < segments.length; i++) {
+                if (!segments[i].equals("*")) {
+                    wrappers.add(String.join("/", java.util.Arrays.copyOf(segments, i)));
+                }
+            }
         }
+        wrappers.retainAll(userPaths);
         var limits = stream.limits();
         var factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxNestingDepth())
@@ -111,7 +122,17 @@ public final class JsonWalker {
         if (token == JsonToken.START_OBJECT && userPaths.contains(path)) {
             stream.recordStarts(stream.contentBytes());
             userAt = parser.currentTokenLocation();
-            JsonNode user = parser.readValueAsTree();
+            if (wrappers.contains(path)) {
+                // a user here, or a wrapper of users further down ({"users":[...]}): its first name tells
+                JsonToken first = parser.nextToken();
+                if (first == JsonToken.PROPERTY_NAME && leadsToUsers(path, parser.currentName())) {
+                    userAt = null;
+                    properties(parser, path, true);
+                    return;
+                }
+            }
+            // from its start or its first name, the rest of the object is read as one tree
+            JsonNode user = parser.currentToken() == JsonToken.END_OBJECT ? mapper.createObjectNode() : parser.readValueAsTree();
             records++;
             try {
                 visitor.user(path, user);
@@ -124,15 +145,7 @@ public final class JsonWalker {
             return;
         }
         switch (token) {
-            case START_OBJECT -> {
-                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String name = parser.currentName();
-                    JsonToken next = parser.nextToken();
-                    stream.recordStarts(stream.contentBytes());
-                    String child = path.isEmpty() ? name : path + "/" + name;
-                    value(parser, next, child.length() > 200 ? "~" : child);
-                }
-            }
+            case START_OBJECT -> properties(parser, path, false);
             case START_ARRAY -> {
                 String child = path.isEmpty() ? "*" : path + "/*";
                 JsonToken next;
@@ -150,6 +163,23 @@ public final class JsonWalker {
                 }
             }
         }
+    }
+
+    /** The properties of an object not read as a user; {@code atFirst}: the parser is on the first name already. */
+    private void properties(JsonParser parser, String path, boolean atFirst) {
+        for (boolean more = atFirst || parser.nextToken() == JsonToken.PROPERTY_NAME; more;
+                more = parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken next = parser.nextToken();
+            stream.recordStarts(stream.contentBytes());
+            String child = path.isEmpty() ? name : path + "/" + name;
+            value(parser, next, child.length() > 200 ? "~" : child);
+        }
+    }
+
+    private boolean leadsToUsers(String path, String name) {
+        String child = path.isEmpty() ? name : path + "/" + name;
+        return prefixes.contains(child) || userPaths.contains(child);
     }
 
     private static String parentOf(String path) {
