@@ -85,6 +85,9 @@ public final class Tally {
     private final List<HashInfo> interned = new ArrayList<>();
     private final Map<HashInfo, Integer> internIndex = new HashMap<>();
     private @Nullable Tally secondary;
+    private @Nullable Keyed fingerprintKey;
+    private int[] fingerprints = new int[0];
+    private int fingerprintCount;
 
     public Tally(Keyed keyed, Instant asOf, int inactiveDays) {
         this.keyed = keyed;
@@ -103,6 +106,9 @@ public final class Tally {
     public Tally secondary() {
         if (secondary == null) {
             secondary = new Tally(keyed, asOf, inactiveDays);
+            if (fingerprintKey != null) {
+                secondary.collectFingerprints(fingerprintKey);
+            }
         }
         return secondary;
     }
@@ -188,10 +194,40 @@ public final class Tally {
         return index + 1;
     }
 
+    /** Also keeps a 32-bit fingerprint of every source id under this key, for counting added and removed users later. */
+    public void collectFingerprints(Keyed key) {
+        this.fingerprintKey = key;
+        if (secondary != null) {
+            secondary.collectFingerprints(key);
+        }
+    }
+
+    /** The id fingerprints collected, sorted (unsigned); empty unless {@link #collectFingerprints} was called. */
+    public int[] fingerprints() {
+        if (users == 0 && secondary != null && secondary.users > 0) {
+            return secondary.fingerprints();
+        }
+        int[] out = java.util.Arrays.copyOf(fingerprints, fingerprintCount);
+        for (int i = 0; i < out.length; i++) {
+            out[i] ^= Integer.MIN_VALUE;
+        }
+        java.util.Arrays.sort(out);
+        for (int i = 0; i < out.length; i++) {
+            out[i] ^= Integer.MIN_VALUE;
+        }
+        return out;
+    }
+
     private void countIds(UserRecord r) {
         if (r.id == null || r.id.isBlank()) {
             emptyIds++;
             return;
+        }
+        if (fingerprintKey != null) {
+            if (fingerprintCount == fingerprints.length) {
+                fingerprints = java.util.Arrays.copyOf(fingerprints, Math.max(1024, fingerprints.length * 2));
+            }
+            fingerprints[fingerprintCount++] = (int) fingerprintKey.id(r.id);
         }
         if (ids.increment(keyed.id(r.id)) == 1) {
             duplicateIds++;
@@ -471,7 +507,7 @@ public final class Tally {
         var costs = new LinkedHashMap<String, Long>();
         bcryptCost.forEach((cost, count) -> costs.put(String.valueOf(cost), count[0]));
         return new ExportAnalysis.Passwords(status, passwordObserved, status == Status.NOT_OBSERVABLE ? null : withPassword,
-                sortedByCount(schemes), sortedByCount(formats), costs, params, n);
+                passwordWithoutHash, sortedByCount(schemes), sortedByCount(formats), costs, params, n);
     }
 
     private ExportAnalysis.Mfa mfa(@Nullable String note) {
