@@ -82,6 +82,8 @@ public final class Tally {
     private final LongCounts passwordsByEmail = new LongCounts();
     private final LongCounts passwordsById = new LongCounts();
     private final LongCounts mfaById = new LongCounts();
+    private final LongCounts totpSecretsById = new LongCounts();
+    private boolean mfaFileRead;
     private final List<HashInfo> interned = new ArrayList<>();
     private final Map<HashInfo, Integer> internIndex = new HashMap<>();
     private @Nullable Tally secondary;
@@ -97,6 +99,11 @@ public final class Tally {
 
     public Keyed keyed() {
         return keyed;
+    }
+
+    /** The day the analysis counts back from (sign-in recency, a ban that ends after it). */
+    public Instant asOf() {
+        return asOf;
     }
 
     /**
@@ -170,10 +177,23 @@ public final class Tally {
         }
     }
 
-    /** Second factors recorded in another file, joined by the user's source id. */
+    /** Second factors recorded in another file, joined by the user's source id (no bits: a factor not in use). */
     public void joinMfaById(String id, int factorBits) {
         long key = keyed.id(id);
         mfaById.putMax(key, mfaById.get(key) | factorBits);
+    }
+
+    /** A TOTP secret held in another file for the user with this source id (counted as portable when the user is found). */
+    public void joinTotpSecretById(String id) {
+        totpSecretsById.putMax(keyed.id(id), 1);
+    }
+
+    /**
+     * A file listing every user's second factors was read: MFA is observed for every user even when the file holds
+     * no factor at all (a user missing from it has none).
+     */
+    public void mfaFileRead() {
+        mfaFileRead = true;
     }
 
     private int intern(HashInfo hash) {
@@ -462,13 +482,15 @@ public final class Tally {
     }
 
     private void joinMfa() {
-        if (mfaById.size() == 0) {
+        if (mfaById.size() == 0 && !mfaFileRead) {
             return;
         }
         long[] orphans = {0};
         mfaById.forEach((key, bits) -> {
             if (ids.get(key) > 0) {
-                mfaUsers++;
+                if (bits != 0) {
+                    mfaUsers++;
+                }
                 for (int i = 0; i < factors.length; i++) {
                     if ((bits & (1 << i)) != 0) {
                         factors[i]++;
@@ -476,6 +498,11 @@ public final class Tally {
                 }
             } else {
                 orphans[0]++;
+            }
+        });
+        totpSecretsById.forEach((key, one) -> {
+            if (ids.get(key) > 0) {
+                totpSecrets++;
             }
         });
         mfaObserved = users;
