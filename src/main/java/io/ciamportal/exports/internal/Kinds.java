@@ -15,6 +15,18 @@ public final class Kinds {
             new Auth0Kinds.PasswordHashes(),
             new Auth0Kinds.ExportJson(),
             new Auth0Kinds.ExportCsv(),
+            new ClerkKinds.Csv(),
+            new ClerkKinds.Csv2024(),
+            new ClerkKinds.Json(),
+            new SupabaseKinds.UsersCsv(),
+            new SupabaseKinds.UsersJson(),
+            new SupabaseKinds.FactorsCsv(),
+            new SupabaseKinds.FactorsJson(),
+            new StytchKinds.Users(),
+            new StytchKinds.PasswordHashes(),
+            new FusionAuthKinds.Users(),
+            new ZitadelKinds.Export(),
+            new OryKinds.Identities(),
             // platform kinds go above this line; the generic readers come last
             new GenericKinds.Csv(),
             new GenericKinds.Json());
