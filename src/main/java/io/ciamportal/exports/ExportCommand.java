@@ -27,7 +27,7 @@ public final class ExportCommand {
               --json              print the analysis document (what the portal's API returns; upload it to a migration)
               --map F=COL,...     for an in-house export: which column holds each field (%s)
               --scheme S          for an in-house export of raw digests: their scheme (md5, sha1, sha256, ...)
-              --inactive-days N   a user is inactive after N days without a sign-in (default 365)
+              --inactive-days N   a user is inactive after N days without a sign-in (default 90)
             """;
 
     private ExportCommand() {}
