@@ -30,9 +30,6 @@ final class CognitoKinds {
             "tenants", "A user pool is one tenant; the pool's id is not in the ListUsers answer.",
             "organizations", "Cognito has no organizations.");
 
-    /** Statuses of users who set a password (or were given one to change); federated users have none. */
-    private static final Set<String> WITH_PASSWORD = Set.of("CONFIRMED", "RESET_REQUIRED", "FORCE_CHANGE_PASSWORD");
-
     /** The usual spellings of Cognito's social provider names, as they prefix a federated username. */
     private static final Map<String, String> SOCIAL = Map.of("google", "Google", "facebook", "Facebook",
             "signinwithapple", "SignInWithApple", "loginwithamazon", "LoginWithAmazon");
@@ -47,7 +44,7 @@ final class CognitoKinds {
     /** One page of {@code ListUsers}: {@code {"Users":[...],"PaginationToken":"..."}}. */
     static final class ListUsers extends JsonKind {
         @Override public Platform platform() { return Platform.COGNITO; }
-        @Override public String id() { return "cognito-list-users-json"; }
+        @Override public String id() { return "cognito-list-users"; }
         @Override public String label() { return "Amazon Cognito ListUsers (JSON)"; }
         @Override public Map<String, String> notes() { return NOTES; }
         @Override protected Set<String> userPaths() { return Set.of("Users/*"); }
@@ -85,16 +82,29 @@ final class CognitoKinds {
         public void finish(Session session) {
             Pages pages = session.state("cognito-pages", Pages::new);
             if (pages.files > 0 && pages.withToken == pages.files) {
-                session.warn("cognito-missing-page", (pages.files == 1 ? "The ListUsers file ends" : "Every one of the " + pages.files
+                session.warn("pagination-incomplete", (pages.files == 1 ? "The ListUsers file ends" : "Every one of the " + pages.files
                         + " ListUsers files ends") + " with a PaginationToken: the last page is missing, so every count is short. "
                         + "Add the page that has no PaginationToken.");
             }
+            if (session.tally().users() == 0) {
+                return;
+            }
+            session.warn("passwords-not-in-export", "Cognito never exports password hashes: the " + session.tally().passwordWithoutHash
+                    + " user(s) with a password keep it only through a sign-in migration, otherwise they reset it.");
+            if (session.tally().mfaObserved == 0) {
+                session.warn("mfa-not-observable", "ListUsers shows no MFA settings (not even legacy MFAOptions here): second "
+                        + "factors are unknown; AdminGetUser has them per user.");
+            } else {
+                session.warn("mfa-understated", "ListUsers shows only legacy SMS options (MFAOptions): TOTP and newer SMS or email "
+                        + "settings are not in it, so the MFA count is a lower bound (AdminGetUser has them per user).");
+            }
+            session.warn("last-sign-in-not-observable", "Cognito keeps no last sign-in time on the user: inactive users cannot be "
+                    + "counted from ListUsers.");
         }
 
         @Override
         protected boolean user(JsonNode u, UserRecord r, Session session) {
             String username = Values.text(u.get("Username"));
-            r.id = username;
             String status = Values.text(u.get("UserStatus"));
             status = status == null ? "" : status.toUpperCase(Locale.ROOT);
             String verified = null;
@@ -108,6 +118,7 @@ final class CognitoKinds {
                         continue;
                     }
                     switch (name) {
+                        case "sub" -> r.id = Values.text(a.get("Value"));
                         case "email" -> r.email = Values.text(a.get("Value"));
                         case "email_verified" -> verified = Values.text(a.get("Value"));
                         case "identities" -> identities(Values.text(a.get("Value")), r);
@@ -119,6 +130,9 @@ final class CognitoKinds {
                     }
                 }
             }
+            if (r.id == null) {
+                r.id = username;
+            }
             r.emailVerified = verified != null ? Values.bool(verified) : r.email == null ? null : Boolean.FALSE;
             if (status.equals("EXTERNAL_PROVIDER")) {
                 r.federated = true;
@@ -126,14 +140,10 @@ final class CognitoKinds {
                     r.providers.add(providerName(username.substring(0, username.indexOf('_'))));
                 }
             }
-            if (!r.federated && WITH_PASSWORD.contains(status)) {
-                r.passwordWithoutHash = true;
-            }
-            // known only where the status says so: a federated user, or one with a password
-            if (status.equals("EXTERNAL_PROVIDER") || r.passwordWithoutHash) {
-                r.passwordlessObserved = true;
-                r.passwordless = false;
-            }
+            // a native user signed up or was created with a password (UNCONFIRMED ones too); an external one has none
+            r.passwordWithoutHash = !status.equals("EXTERNAL_PROVIDER");
+            r.passwordlessObserved = true;
+            r.passwordless = false;
             Boolean enabled = Values.bool(u.get("Enabled"));
             if (enabled != null) {
                 r.blocked = !enabled;
@@ -178,6 +188,8 @@ final class CognitoKinds {
         @Override
         public Map<String, String> notes() {
             return Map.of("passwords", "A Cognito import CSV has no passwords: imported users must reset theirs.",
+                    "passwordless", "A Cognito import CSV carries no credentials: its users count as passwordless until they set a "
+                            + "password after the import.",
                     "providers", "A Cognito import CSV holds local users only; federated users are linked at sign-in.",
                     "lastSignIn", "A Cognito import CSV has no sign-in times.",
                     "blocked", "A Cognito import CSV does not say whether a user is disabled.",
@@ -207,10 +219,13 @@ final class CognitoKinds {
                     r.mfaFactors |= row.get("phone_number") != null ? UserRecord.SMS : UserRecord.OTHER;
                 }
             }
+            // the file carries no credentials: its users arrive without a password and must set one
+            r.passwordlessObserved = true;
+            r.passwordless = true;
             r.attributesObserved = true;
             for (String column : row.header()) {
                 String c = column.strip();
-                if (c.startsWith("custom:") || c.startsWith("dev:custom:")) {
+                if ((c.startsWith("custom:") || c.startsWith("dev:custom:")) && row.get(column.strip().toLowerCase(Locale.ROOT)) != null) {
                     r.attributeKey(c);
                 }
             }

@@ -4,6 +4,7 @@ import io.ciamportal.exports.Platform;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 
@@ -38,7 +39,7 @@ final class EntraKinds {
 
     static final class GraphUsers extends JsonKind {
         @Override public Platform platform() { return Platform.ENTRA; }
-        @Override public String id() { return "entra-graph-users-json"; }
+        @Override public String id() { return "entra-graph-users"; }
         @Override public String label() { return "Microsoft Graph users (JSON)"; }
         @Override public Map<String, String> notes() { return NOTES; }
         @Override protected Set<String> userPaths() { return Set.of("value/*", "*"); }
@@ -81,10 +82,23 @@ final class EntraKinds {
         public void finish(Session session) {
             Pages pages = session.state("entra-pages", Pages::new);
             if (pages.files > 0 && pages.withNext == pages.files) {
-                session.warn("entra-missing-page", (pages.files == 1 ? "The Graph page" : "Every one of the " + pages.files
+                session.warn("pagination-incomplete", (pages.files == 1 ? "The Graph page" : "Every one of the " + pages.files
                         + " Graph pages") + " has an @odata.nextLink: the last page is missing, so every count is short. Follow the link "
                         + "to the page that has none.");
             }
+            if (session.tally().users() == 0) {
+                return;
+            }
+            session.warn("passwords-not-in-export", "Microsoft Graph never returns password hashes: the " + session.tally().passwordWithoutHash
+                    + " local account(s) keep their password only through a just-in-time migration, otherwise they reset it.");
+            session.warn("mfa-not-observable", "Second factors are not on the Graph user: the authentication methods API "
+                    + "(/users/{id}/authentication/methods) lists them.");
+        }
+
+        /** The last successful sign-in; Graph writes {@code 0001-01-01T00:00:00Z} for "none" in some properties. */
+        private static @Nullable Long successful(JsonNode activity) {
+            Long t = Values.time(activity.get("lastSuccessfulSignInDateTime"));
+            return t == null || t <= 0 ? null : t;
         }
 
         @Override
@@ -93,6 +107,7 @@ final class EntraKinds {
             String mail = Values.text(u.get("mail"));
             String signInEmail = null;
             boolean local = false;
+            boolean principal = false;
             JsonNode identities = u.get("identities");
             if (identities != null && identities.isArray()) {
                 r.providersObserved = true;
@@ -102,6 +117,8 @@ final class EntraKinds {
                     if (t.equals("federated")) {
                         r.federated = true;
                         r.provider(Values.text(i.get("issuer")));
+                    } else if (t.equals("userprincipalname")) {
+                        principal = true;
                     } else if (t.startsWith("emailaddress") || t.startsWith("username")) {
                         local = true;
                         if (signInEmail == null && t.startsWith("emailaddress")) {
@@ -118,11 +135,11 @@ final class EntraKinds {
                 other = Values.text(otherMails.get(0));
             }
             r.email = mail != null ? mail : signInEmail != null ? signInEmail : other;
-            if (local) {
+            // a local account has a password; so has a directory member who signs in with its user principal name only
+            if (local || (principal && !r.federated)) {
                 r.passwordWithoutHash = true;
             }
-            // known where the identities say so: a local account, or federated identities only
-            if (local || r.federated) {
+            if (r.passwordWithoutHash || r.federated) {
                 r.passwordlessObserved = true;
                 r.passwordless = false;
             }
@@ -130,10 +147,17 @@ final class EntraKinds {
             if (enabled != null) {
                 r.blocked = !enabled;
             }
-            JsonNode activity = u.get("signInActivity");
-            if (activity != null && activity.isObject()) {
-                Long last = Values.time(activity.get("lastSuccessfulSignInDateTime"));
-                r.lastSignIn(last != null ? last : Values.time(activity.get("lastSignInDateTime")));
+            // selected but null: no sign-in on record. A failed attempt sets lastSignInDateTime, so it counts only where
+            // the answer predates lastSuccessfulSignInDateTime (the property is then missing, not null)
+            if (u.has("signInActivity")) {
+                JsonNode activity = u.get("signInActivity");
+                if (activity == null || !activity.isObject()) {
+                    r.lastSignIn(null);
+                } else if (activity.has("lastSuccessfulSignInDateTime")) {
+                    r.lastSignIn(successful(activity));
+                } else {
+                    r.lastSignIn(Values.time(activity.get("lastSignInDateTime")));
+                }
             }
             r.attributesObserved = true;
             for (String name : u.propertyNames()) {

@@ -13,9 +13,10 @@ import tools.jackson.databind.JsonNode;
  * Firebase Authentication's files: the CLI's {@code auth:export} as JSON ({@code {"users":[...]}}) or as a CSV with
  * no header, the raw {@code downloadAccount} answer (also what the Auth Emulator writes), and the project's hash
  * config copied from the console. Every stored password is the project's modified scrypt, so the platform names the
- * scheme; the hash parameters are the project's, never the file's. What the CLI leaves out is said rather than
- * counted as "none": it keeps only four sign-in providers, drops hashes that are not the project default, and wrote
- * no {@code mfaInfo} before mid-2026. Sources: export-formats.md §0.2, §1.2, §2.
+ * scheme; the hash parameters are the project's, never the file's. What the CLI leaves out is said in warnings and
+ * notes: it keeps only four sign-in providers (a lower bound), leaves out hashes that are not the project default
+ * (those users look passwordless), and wrote no {@code mfaInfo} before mid-2026 (a missing one is unknown, never
+ * "no MFA"). Sources: export-formats.md §0.2, §1.2, §2.
  */
 final class FirebaseKinds {
 
@@ -31,35 +32,28 @@ final class FirebaseKinds {
     static final Map<String, String> CLI_NOTES = Map.of(
             "mfa", "The Firebase CLI writes mfaInfo only since mid-2026 (firebase-tools PR #10705): users without it are unknown, "
                     + "not without MFA, so the count is a lower bound. TOTP secrets are never exported.",
-            "passwordless", "Counted only where the export shows it (a phone number and no password). A user whose password is not "
-                    + "hashed with the project default, or who signs in with Apple, Microsoft, SAML or OIDC, looks passwordless in a CLI "
-                    + "export and is left uncounted.",
+            "passwordless", "Users the CLI exports without passwordHash and without a kept provider count here, but not all are "
+                    + "passwordless: the CLI leaves out the hash of a password not hashed with the project's default scrypt, and drops "
+                    + "Apple, Microsoft, SAML and OIDC sign-ins.",
             "providers", "The Firebase CLI keeps only Google, Facebook, Twitter and GitHub sign-ins: other providers are dropped, so "
                     + "these counts are a lower bound.",
             "organizations", "Firebase has no organizations.",
             "groups", "Firebase has no groups.");
-
-    /** What one analysis remembers about the CLI files it read, for the warnings at the end. */
-    static final class CliState {
-        long unknownSignIn;
-        long files;
-    }
 
     /**
      * Fills a record from one Firebase user object.
      *
      * @param raw true for the raw API or emulator shape: providers complete, a missing mfaInfo means no factor
      */
-    static void fill(JsonNode u, UserRecord r, boolean raw, Session session) {
+    static void fill(JsonNode u, UserRecord r, boolean raw) {
         r.id = Values.text(u.get("localId"));
         r.email = Values.text(u.get("email"));
-        r.emailVerified = verified(Values.bool(u.get("emailVerified")), r.email);
+        r.emailVerified = Boolean.TRUE.equals(Values.bool(u.get("emailVerified")));
         // booleans at their default are left out of the answer: absent "disabled" means enabled
         r.blocked = Boolean.TRUE.equals(Values.bool(u.get("disabled")));
         String hash = Values.text(u.get("passwordHash"));
         r.passwordObserved = true;
         r.hash = hash == null ? null : HashClassifier.fixed(SCHEME, FORMAT, null);
-        boolean kept = false;
         boolean passwordProvider = false;
         JsonNode providers = u.get("providerUserInfo");
         if (providers != null && providers.isArray()) {
@@ -70,7 +64,6 @@ final class FirebaseKinds {
                 }
                 passwordProvider |= id.equals("password");
                 r.providers.add(id.strip());
-                kept = true;
                 if (!NOT_FEDERATED.contains(id)) {
                     r.federated = true;
                 }
@@ -80,7 +73,7 @@ final class FirebaseKinds {
         if (raw && passwordProvider && r.hash == null && !Boolean.TRUE.equals(Values.bool(u.get("emailLinkSignin")))) {
             r.passwordWithoutHash = true;
         }
-        providers(r, raw, kept, Values.text(u.get("phoneNumber")) != null, session);
+        r.providersObserved = true;
         r.lastSignIn(Values.time(u.get(raw ? "lastLoginAt" : "lastSignedInAt")));
         r.attributesObserved = true;
         Values.keys(u.get("customAttributes"), r, "");
@@ -102,41 +95,28 @@ final class FirebaseKinds {
         }
     }
 
-    /** An email's verified flag; false when the flag is left out (the API omits false), unknown without an email. */
-    static @Nullable Boolean verified(@Nullable Boolean flag, @Nullable String email) {
-        return flag != null ? flag : email == null ? null : Boolean.FALSE;
-    }
-
-    /**
-     * Whether the record shows how the user signs in. A CLI record with no password hash, no kept provider and no
-     * phone number signs in some way the CLI dropped (Apple, SAML, OIDC, a non-default hash): unknown, not
-     * passwordless.
-     */
-    static void providers(UserRecord r, boolean raw, boolean kept, boolean phone, Session session) {
-        if (raw || kept || r.hash != null || phone) {
-            r.providersObserved = true;
+    /** After every file of a CLI export: what the CLI leaves out, and how much MFA the files showed. */
+    static void cliFinish(Session session) {
+        Tally tally = session.tally();
+        if (tally.users() == 0) {
             return;
         }
-        session.state("firebase-cli", CliState::new).unknownSignIn++;
-    }
-
-    static void cliFinish(Session session) {
-        CliState state = session.state("firebase-cli", CliState::new);
-        session.warn("firebase-cli-providers", "The Firebase CLI export keeps only Google, Facebook, Twitter and GitHub in "
-                + "providerUserInfo (Apple, Microsoft, Yahoo, Play Games, SAML and OIDC are dropped): the provider counts are a lower bound.");
-        session.warn("firebase-cli-hashes", "The Firebase CLI leaves out passwordHash and salt for users whose password is not "
-                + "hashed with the project's default scrypt: they look passwordless in the export.");
-        if (state.unknownSignIn > 0) {
-            session.warn("firebase-unknown-sign-in", state.unknownSignIn + " user(s) have no password hash, no kept provider and no "
-                    + "phone number: how they sign in is not in the export (a dropped provider, a non-default hash, an email link or an "
-                    + "anonymous account).");
+        session.warn("providers-lower-bound", "The Firebase CLI keeps only Google, Facebook, Twitter and GitHub in providerUserInfo "
+                + "(Apple, Microsoft, Yahoo, Play Games, SAML and OIDC are dropped): the provider counts are a lower bound, and users "
+                + "of a dropped provider count as passwordless.");
+        if (tally.mfaObserved == 0) {
+            session.warn("mfa-not-observable", "This Firebase export has no mfaInfo: second factors are unknown. The JSON export of "
+                    + "a CLI from mid-2026 on carries them.");
+        } else if (tally.mfaObserved < tally.users()) {
+            session.warn("mfa-partial", "Only " + tally.mfaObserved + " of " + tally.users() + " users carry mfaInfo (older CLIs "
+                    + "dropped it): the others are unknown, so the MFA count is a lower bound.");
         }
     }
 
     /** {@code firebase auth:export users.json}: the CLI's whitelisted keys, sign-in time renamed to lastSignedInAt. */
     static final class CliJson extends JsonKind {
         @Override public Platform platform() { return Platform.FIREBASE; }
-        @Override public String id() { return "firebase-auth-export-json"; }
+        @Override public String id() { return "firebase-cli-json"; }
         @Override public String label() { return "Firebase CLI auth:export (JSON)"; }
         @Override public Map<String, String> notes() { return CLI_NOTES; }
         @Override protected Set<String> userPaths() { return Set.of("users/*"); }
@@ -154,7 +134,7 @@ final class FirebaseKinds {
 
         @Override
         protected boolean user(JsonNode u, UserRecord r, Session session) {
-            fill(u, r, false, session);
+            fill(u, r, false);
             return true;
         }
 
@@ -194,7 +174,7 @@ final class FirebaseKinds {
 
         @Override
         protected boolean user(JsonNode u, UserRecord r, Session session) {
-            fill(u, r, true, session);
+            fill(u, r, true);
             return true;
         }
     }
@@ -207,7 +187,6 @@ final class FirebaseKinds {
         static final int HASH = 3;
         static final int FIRST_PROVIDER = 7;
         static final int LAST_SIGN_IN = 24;
-        static final int PHONE = 25;
         static final int DISABLED = 26;
         static final int CUSTOM = 27;
         private static final List<String> COLUMNS = List.of("localId", "email", "emailVerified", "passwordHash", "salt", "displayName",
@@ -217,7 +196,7 @@ final class FirebaseKinds {
                 "disabled", "customAttributes");
 
         @Override public Platform platform() { return Platform.FIREBASE; }
-        @Override public String id() { return "firebase-auth-export-csv"; }
+        @Override public String id() { return "firebase-cli-csv"; }
         @Override public String label() { return "Firebase CLI auth:export (CSV)"; }
         @Override protected List<String> header(List<String> firstRow) { return COLUMNS; }
         @Override protected boolean firstRowIsData() { return true; }
@@ -261,25 +240,20 @@ final class FirebaseKinds {
         protected boolean row(CsvRow row, UserRecord r, Session session) {
             r.id = row.at(UID);
             r.email = row.at(EMAIL);
-            r.emailVerified = verified(Values.bool(row.at(VERIFIED)), r.email);
+            r.emailVerified = Boolean.TRUE.equals(Values.bool(row.at(VERIFIED)));
             r.blocked = Boolean.TRUE.equals(Values.bool(row.at(DISABLED)));
             r.passwordObserved = true;
             r.hash = row.at(HASH) == null ? null : HashClassifier.fixed(SCHEME, FORMAT, null);
-            boolean kept = false;
+            r.providersObserved = true;
             for (int i = 0; i < CLI_PROVIDERS.size(); i++) {
                 if (row.at(FIRST_PROVIDER + 4 * i) != null) {
                     r.providers.add(CLI_PROVIDERS.get(i));
                     r.federated = true;
-                    kept = true;
                 }
             }
-            providers(r, false, kept, row.at(PHONE) != null, session);
             r.lastSignIn(Values.time(row.at(LAST_SIGN_IN)));
             r.attributesObserved = true;
-            String custom = row.at(CUSTOM);
-            if (custom != null) {
-                Values.keys(tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(custom), r, "");
-            }
+            Values.keys(Values.json(row.at(CUSTOM)), r, "");
             return true;
         }
 

@@ -39,7 +39,6 @@ final class KeycloakKinds {
     static final class State {
         final List<Part> parts = new ArrayList<>();
         @Nullable Part current;
-        long totpPending;
         long plainText;
 
         Part current() {
@@ -51,10 +50,41 @@ final class KeycloakKinds {
         }
     }
 
-    static final class Export extends JsonKind {
-        @Override public Platform platform() { return Platform.KEYCLOAK; }
-        @Override public String id() { return "keycloak-realm-export"; }
+    /** Realm settings only a realm file has near its start; a users file holds nothing but realm and users. */
+    static boolean realmSettings(Sniff s) {
+        return s.contains("\"sslRequired\"") || s.contains("\"requiredCredentials\"") || s.contains("\"accessTokenLifespan\"")
+                || s.contains("\"defaultRole\"") || s.contains("\"registrationAllowed\"");
+    }
+
+    /** A realm file: one realm with or without its users, or an array of realms. */
+    static final class Realm extends Base {
+        @Override public String id() { return "keycloak-realm"; }
         @Override public String label() { return "Keycloak realm export (kc.sh export)"; }
+
+        @Override
+        public int sniff(Sniff s) {
+            return s.json() && s.contains("\"realm\"") && realmSettings(s) ? 80 : 0;
+        }
+    }
+
+    /** A users file of a directory export ({@code --users different_files}): {@code {"realm":..., "users":[...]}}. */
+    static final class Users extends Base {
+        @Override public String id() { return "keycloak-users"; }
+        @Override public String label() { return "Keycloak users file (kc.sh export --dir)"; }
+
+        @Override
+        public int sniff(Sniff s) {
+            return s.json() && s.contains("\"realm\"") && s.contains("\"users\"") && !realmSettings(s)
+                    && (s.contains("\"credentials\"") || s.contains("\"username\"")) ? 80 : 0;
+        }
+    }
+
+    /**
+     * What both kinds read: the walk does not trust the kind, it reads whatever realm objects and users the file
+     * holds, and tells a realm file from a users file by the realm settings it sees.
+     */
+    abstract static class Base extends JsonKind {
+        @Override public Platform platform() { return Platform.KEYCLOAK; }
         @Override protected Set<String> userPaths() { return Set.of("users/*", "*/users/*"); }
 
         @Override
@@ -62,17 +92,6 @@ final class KeycloakKinds {
             return Map.of("lastSignIn", "A Keycloak export has no sign-in times: login events are kept apart from the users, and "
                             + "createdTimestamp is the only date.",
                     "organizations", "Organization memberships (Keycloak 26) are not read from the export.");
-        }
-
-        @Override
-        public int sniff(Sniff s) {
-            if (!s.json() || !s.contains("\"realm\"")) {
-                return 0;
-            }
-            if (s.contains("\"users\"") && (s.contains("\"credentials\"") || s.contains("\"username\""))) {
-                return 80;
-            }
-            return s.contains("\"sslRequired\"") || s.contains("\"requiredCredentials\"") || s.contains("\"accessTokenLifespan\"") ? 70 : 0;
         }
 
         private static State state(Session session) {
@@ -136,14 +155,7 @@ final class KeycloakKinds {
                 r.mfaObserved = true;
                 r.mfaFactors |= UserRecord.TOTP;
             }
-            JsonNode actions = u.get("requiredActions");
-            if (actions != null && actions.isArray()) {
-                for (JsonNode a : actions) {
-                    if ("CONFIGURE_TOTP".equals(a.asString())) {
-                        state.totpPending++;
-                    }
-                }
-            }
+            // requiredActions CONFIGURE_TOTP asks for an authenticator at the next sign-in: pending, not a factor
             JsonNode identities = u.get("federatedIdentities");
             if (export || identities != null) {
                 r.providersObserved = true;
@@ -159,8 +171,6 @@ final class KeycloakKinds {
             }
             if (Values.text(u.get("federationLink")) != null) {
                 // the password lives in the directory the realm federates (LDAP, Kerberos), not in the export
-                r.providersObserved = true;
-                r.providers.add("user federation (LDAP/Kerberos)");
                 if (r.hash == null) {
                     r.passwordWithoutHash = true;
                 }
@@ -290,19 +300,16 @@ final class KeycloakKinds {
                 if (!part.realmFile || part.usersKey) {
                     continue;
                 }
-                boolean usersFile = state.parts.stream().anyMatch(p -> !p.realmFile && p.usersKey && java.util.Objects.equals(p.realm, part.realm));
+                boolean usersFile = state.parts.stream()
+                        .anyMatch(p -> !p.realmFile && p.usersKey && java.util.Objects.equals(p.realm, part.realm));
                 if (!usersFile) {
                     missing.add(part.realm == null ? "(unnamed)" : Names.safe(part.realm));
                 }
             }
             if (!missing.isEmpty()) {
-                session.warn("keycloak-realm-without-users", "A realm file without users (realm " + String.join(", ",
+                session.warn("realm-without-users", "A realm file without users (realm " + String.join(", ",
                         missing.stream().limit(10).toList()) + "): export with --users realm_file, or add the realm's users-N files "
                         + "of the same export. Its users are not counted.");
-            }
-            if (state.totpPending > 0) {
-                session.warn("keycloak-totp-pending", state.totpPending + " user(s) are asked to set up an authenticator at their next "
-                        + "sign-in (CONFIGURE_TOTP): pending, not counted as enrolled.");
             }
             if (state.plainText > 0) {
                 session.warn("keycloak-clear-text-passwords", state.plainText + " password credential(s) hold a clear-text value (an "

@@ -33,7 +33,8 @@ public final class Kinds {
             new FirebaseKinds.HashConfig(),
             new CognitoKinds.ListUsers(),
             new CognitoKinds.ImportCsv(),
-            new KeycloakKinds.Export(),
+            new KeycloakKinds.Realm(),
+            new KeycloakKinds.Users(),
             new EntraKinds.GraphUsers(),
             new OktaKinds.Users(),
             // platform kinds go above this line; the generic readers come last

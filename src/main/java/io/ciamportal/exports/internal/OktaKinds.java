@@ -24,7 +24,6 @@ final class OktaKinds {
             "userType", "employeeNumber", "costCenter", "organization", "division", "department", "managerId", "manager");
 
     private static final Set<String> BLOCKED = Set.of("SUSPENDED", "LOCKED_OUT", "DEPROVISIONED");
-    private static final Set<String> NEVER_ACTIVATED = Set.of("STAGED", "PROVISIONED");
     private static final Pattern OKTA_ID = Pattern.compile("\"id\"\\s*:\\s*\"00u");
 
     static final Map<String, String> NOTES = Map.of(
@@ -36,13 +35,9 @@ final class OktaKinds {
             "tenants", "One Okta org is one tenant; the user objects do not name it.",
             "organizations", "Okta users have no organizations.");
 
-    static final class State {
-        long neverActivated;
-    }
-
     static final class Users extends JsonKind {
         @Override public Platform platform() { return Platform.OKTA; }
-        @Override public String id() { return "okta-users-json"; }
+        @Override public String id() { return "okta-users"; }
         @Override public String label() { return "Okta Users API (JSON)"; }
         @Override public Map<String, String> notes() { return NOTES; }
         @Override protected Set<String> userPaths() { return Set.of("*", ""); }
@@ -69,10 +64,6 @@ final class OktaKinds {
             if (!status.isEmpty()) {
                 r.blocked = BLOCKED.contains(status);
             }
-            boolean activated = !NEVER_ACTIVATED.contains(status);
-            if (!activated) {
-                session.state("okta", State::new).neverActivated++;
-            }
             if (u.has("lastLogin")) {
                 r.lastSignIn(Values.time(u.get("lastLogin")));
             }
@@ -94,21 +85,22 @@ final class OktaKinds {
                 r.federated = t.equals("FEDERATION") || t.equals("SOCIAL");
                 // a delegated directory (Active Directory, LDAP) checks a password Okta never held
                 r.passwordWithoutHash = !r.federated && (credentials.has("password") || t.equals("ACTIVE_DIRECTORY") || t.equals("LDAP"));
-                if (activated || r.passwordWithoutHash || r.federated) {
-                    r.passwordlessObserved = true;
-                    r.passwordless = !r.passwordWithoutHash && !r.federated;
-                }
+                // a STAGED or PROVISIONED user has no password yet: passwordless until activated
+                r.passwordlessObserved = true;
+                r.passwordless = !r.passwordWithoutHash && !r.federated;
             }
             return true;
         }
 
         @Override
         public void finish(Session session) {
-            long never = session.state("okta", State::new).neverActivated;
-            if (never > 0) {
-                session.warn("okta-never-activated", never + " user(s) were never activated (STAGED or PROVISIONED): they have not set "
-                        + "a password or signed in; a migration may leave them out or invite them again.");
+            if (session.tally().users() == 0) {
+                return;
             }
+            session.warn("passwords-not-in-export", "Okta never exports password hashes: the " + session.tally().passwordWithoutHash
+                    + " user(s) with a password keep it only through a just-in-time migration (a password import hook at the "
+                    + "destination's side), otherwise they reset it.");
+            session.warn("mfa-not-observable", "Second factors are on Okta's Factors API (/api/v1/users/{id}/factors), not on the user.");
         }
     }
 }
