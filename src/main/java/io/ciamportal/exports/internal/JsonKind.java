@@ -42,6 +42,9 @@ public abstract class JsonKind extends FileKind {
     /** A scalar outside the users (a realm name, a next-page token). */
     protected void scalar(String path, JsonParser parser, Session session) {}
 
+    /** An object or array opens on the way to the users (see {@link JsonWalker.Visitor#open}). */
+    protected void open(String path, boolean array, Session session) {}
+
     @Override
     public long read(ExportStream stream, Session session) {
         var record = new UserRecord();
@@ -63,6 +66,11 @@ public abstract class JsonKind extends FileKind {
             @Override
             public void scalar(String path, JsonParser parser) {
                 JsonKind.this.scalar(path, parser, session);
+            }
+
+            @Override
+            public void open(String path, boolean array) {
+                JsonKind.this.open(path, array, session);
             }
         }).walk();
     }

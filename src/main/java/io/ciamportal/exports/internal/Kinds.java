@@ -27,6 +27,16 @@ public final class Kinds {
             new FusionAuthKinds.Users(),
             new ZitadelKinds.Export(),
             new OryKinds.Identities(),
+            new FirebaseKinds.CliJson(),
+            new FirebaseKinds.RawJson(),
+            new FirebaseKinds.CliCsv(),
+            new FirebaseKinds.HashConfig(),
+            new CognitoKinds.ListUsers(),
+            new CognitoKinds.ImportCsv(),
+            new KeycloakKinds.Realm(),
+            new KeycloakKinds.Users(),
+            new EntraKinds.GraphUsers(),
+            new OktaKinds.Users(),
             // platform kinds go above this line; the generic readers come last
             new GenericKinds.Csv(),
             new GenericKinds.Json());
