@@ -116,7 +116,7 @@ public final class ExportCommand {
 
     private static String usage() {
         return USAGE.formatted(String.join(", ", java.util.Arrays.stream(Platform.values()).map(Platform::id).toList()),
-                String.join(", ", io.ciamportal.exports.internal.GenericFields.names()));
+                String.join(", ", io.ciamportal.exports.GenericFields.names()));
     }
 
     private static String value(String[] args, int i, String option) {

@@ -99,7 +99,7 @@ public class MigrationExportsService {
         var m = loader.editable(migrationId);
         var me = loader.me();
         var analysis = new AnalysisOptions(options.platform(), options.mapping(), options.scheme(), options.inactiveDays(), clock.instant());
-        return new ExportUpload(m.id(), me.userId(), analysis, limits, m.exportKey());
+        return new ExportUpload(m.id(), me.userId(), analysis, limits, store.fingerprintKey(m.id()));
     }
 
     /**

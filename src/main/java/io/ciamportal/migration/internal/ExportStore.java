@@ -26,6 +26,17 @@ public class ExportStore {
     public record Row(UUID id, UUID migrationId, String platform, String contentSha256, long totalBytes, long users, String analysis,
             boolean fromDocument, @Nullable String diff, UUID uploadedBy, Instant uploadedAt, boolean hasFingerprints) {}
 
+    /**
+     * The migration's fingerprint key (16 random bytes), made at its first export. Written beside the entity so the
+     * migration's version does not move: an upload that fails changes nothing anyone edits.
+     */
+    public byte[] fingerprintKey(UUID migrationId) {
+        byte[] fresh = new byte[16];
+        new java.security.SecureRandom().nextBytes(fresh);
+        return jdbc.sql("UPDATE migration SET export_key = COALESCE(export_key, ?) WHERE id = ? RETURNING export_key")
+                .params(fresh, migrationId).query((rs, n) -> rs.getBytes(1)).single();
+    }
+
     public void insert(Row row, byte @Nullable [] fingerprints) {
         jdbc.sql("""
                 INSERT INTO migration_export (id, migration_id, platform, content_sha256, total_bytes, users, analysis, id_fingerprints,

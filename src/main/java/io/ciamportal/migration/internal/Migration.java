@@ -124,10 +124,6 @@ public class Migration {
     @org.hibernate.annotations.ColumnTransformer(write = "?::jsonb")
     private String inventorySources = "{}";
 
-    /** The key of this migration's id fingerprints, made at its first export. */
-    @Column(name = "export_key")
-    private byte @Nullable [] exportKey;
-
     /** What the latest export showed about hashes and TOTP secrets (JSON), or null. */
     @Column(name = "export_evidence", columnDefinition = "jsonb")
     @org.hibernate.annotations.ColumnTransformer(write = "?::jsonb")
@@ -281,15 +277,6 @@ public class Migration {
 
     public void setInventorySources(java.util.Map<String, String> sources) {
         this.inventorySources = JSON.writeValueAsString(new java.util.TreeMap<>(sources));
-    }
-
-    /** The migration's fingerprint key, made (16 random bytes) on first use. */
-    public byte[] exportKey() {
-        if (exportKey == null) {
-            exportKey = new byte[16];
-            new java.security.SecureRandom().nextBytes(exportKey);
-        }
-        return exportKey.clone();
     }
 
     public @Nullable String exportEvidence() {

@@ -126,7 +126,7 @@ final class ExportPanel extends VerticalLayout {
         window.setHelperText("No sign-in for this long counts as inactive.");
         var mapping = new TextField("Column mapping (in-house exports)");
         mapping.setPlaceholder("email=mail,password=pw_hash");
-        mapping.setHelperText("Only when the columns have unusual names: " + String.join(", ", io.ciamportal.exports.internal.GenericFields.names()));
+        mapping.setHelperText("Only when the columns have unusual names: " + String.join(", ", io.ciamportal.exports.GenericFields.names()));
         mapping.setVisible(false);
         var scheme = new Select<String>();
         scheme.setLabel("Scheme of raw digests (in-house)");
