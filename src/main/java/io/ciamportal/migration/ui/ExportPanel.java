@@ -102,7 +102,7 @@ final class ExportPanel extends VerticalLayout {
     private Component uploadCard() {
         var card = MigrationFormat.card("Analyse a user export");
         var expected = exports.expectedPlatform(details.summary().id()).orElse(null);
-        var intro = new Paragraph("Upload the export of " + details.summary().sourceName() + (expected == null ? "" : " (" + expected.label() + ")")
+        var intro = new Paragraph("Upload the export of " + details.summary().sourceName() + (expected == null || expected.label().equals(details.summary().sourceName()) ? "" : " (" + expected.label() + ")")
                 + ": one file, or several that belong together (an Auth0 export job with its password-hash file, a Keycloak realm with its "
                 + "users files). Gzip is recognised. The files stream through the analyser and are never stored; only counts are kept. "
                 + "To keep personal data on your machine, run java -jar ciam-portal.jar analyse-export --json FILE and upload the document it prints.");

@@ -132,7 +132,7 @@ final class InventoryForm extends VerticalLayout {
         percent(form, "totpShare", "With TOTP", v -> v.totpShare, (v, x) -> v.totpShare = x);
         percent(form, "otpShare", "With SMS or email OTP", v -> v.otpShare, (v, x) -> v.otpShare = x);
         percent(form, "passkeyShare", "With passkeys", v -> v.passkeyShare, (v, x) -> v.passkeyShare = x);
-        percent(form, "inactiveShare", "Inactive (no sign-in for 90 days or more)", v -> v.inactiveShare, (v, x) -> v.inactiveShare = x);
+        percent(form, "inactiveShare", "Inactive for more than 90 days", v -> v.inactiveShare, (v, x) -> v.inactiveShare = x);
         count(form, "socialConnections", "Social connections", Integer.MAX_VALUE, v -> v.socialConnections, (v, x) -> v.socialConnections = x);
         count(form, "enterpriseConnections", "Enterprise connections (SAML/OIDC)", Integer.MAX_VALUE, v -> v.enterpriseConnections,
                 (v, x) -> v.enterpriseConnections = x);
