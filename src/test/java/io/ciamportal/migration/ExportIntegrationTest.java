@@ -106,6 +106,9 @@ class ExportIntegrationTest extends PortalTestBase {
         var gz = api.postBytes("/api/v1/export-analyses?name=users.ndjson.gz", analyst, fixture("auth0/users.ndjson.gz"), "application/gzip");
         assertThat(gz.status()).isEqualTo(200);
         assertThat((List<Map<String, Object>>) gz.json().get("files")).singleElement().satisfies(f -> assertThat(f).containsEntry("gzip", true));
+        // both endpoints are documented
+        String openApi = api.get("/v3/api-docs", analyst).body();
+        assertThat(openApi).contains("/api/v1/export-analyses").contains("/api/v1/migrations/{id}/exports").contains("inactiveDays");
         // viewers plan nothing: refused
         assertThat(api.postBytes("/api/v1/export-analyses", viewer, fixture("auth0/users.ndjson"), "application/x-ndjson").status()).isEqualTo(403);
     }
