@@ -132,7 +132,7 @@ public final class AnalysisJson {
         Map<String, Long> schemes = new LinkedHashMap<>();
         a.passwords().schemes().forEach((k, v) -> schemes.put(Names.safe(k), v));
         var passwords = new ExportAnalysis.Passwords(a.passwords().status(), a.passwords().observedUsers(), a.passwords().withPassword(),
-                schemes, a.passwords().formats(), a.passwords().bcryptCost(), a.passwords().parameters(), a.passwords().note());
+                Math.max(0, a.passwords().hashNotInExport()), schemes, a.passwords().formats(), a.passwords().bcryptCost(), a.passwords().parameters(), a.passwords().note());
         return new ExportAnalysis(a.format(), a.version(), a.platform(), Platform.byId(a.platform()).orElseThrow().label(), a.platformForced(),
                 a.analysedAt(), files, a.users(), a.skipped(), passwords, a.passwordless(), a.socialOnly(), a.emailVerified(), a.duplicateEmails(),
                 a.sourceIds(), a.mfa(), a.lastSignIn(), new ExportAnalysis.Providers(a.providers().status(), providers,

@@ -46,6 +46,24 @@ public final class ExportAnalyser {
     }
 
     /**
+     * Also fingerprints every source id (32 bits, keyed with the caller's key) so a later export of the same platform can
+     * be compared by counts of users added and removed. Call before the first {@link #add}.
+     */
+    public void fingerprintIds(long k0, long k1) {
+        tally.collectFingerprints(new Keyed(k0, k1));
+    }
+
+    /** The sorted id fingerprints of a finished analysis (empty unless {@link #fingerprintIds} was called). */
+    public int[] idFingerprints() {
+        return tally.fingerprints();
+    }
+
+    /** The first platform read so far (detected or named), or null before the first file. */
+    public @Nullable Platform platform() {
+        return platform;
+    }
+
+    /**
      * Reads one file to its end. The stream is read, not closed. After a file fails, the analysis is void: a further
      * {@code add} or {@link #finish} is a programming error ({@link IllegalStateException}).
      */

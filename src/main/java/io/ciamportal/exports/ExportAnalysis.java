@@ -95,12 +95,13 @@ public record ExportAnalysis(
 
     /**
      * @param withPassword users with a stored password hash
+     * @param hashNotInExport users the export says have a password, without carrying its hash (Okta, Cognito, Auth0's job)
      * @param schemes      scheme (from the hash vocabulary, or "unknown digest (length N)") to users
      * @param formats      how the hashes are written ("PHC string", "Django", "ASP.NET Identity v3", ...) to users
      * @param bcryptCost   bcrypt cost to users
      * @param parameters   scheme to parameter set ("iterations=27500", "m=65536,t=3,p=4") to users
      */
-    public record Passwords(Status status, long observedUsers, @Nullable Long withPassword, Map<String, Long> schemes,
+    public record Passwords(Status status, long observedUsers, @Nullable Long withPassword, long hashNotInExport, Map<String, Long> schemes,
             Map<String, Long> formats, Map<String, Long> bcryptCost, Map<String, Map<String, Long>> parameters,
             @Nullable String note) {}
 

@@ -27,7 +27,7 @@ public final class ExportCommand {
               --json              print the analysis document (what the portal's API returns; upload it to a migration)
               --map F=COL,...     for an in-house export: which column holds each field (%s)
               --scheme S          for an in-house export of raw digests: their scheme (md5, sha1, sha256, ...)
-              --inactive-days N   a user is inactive after N days without a sign-in (default 365)
+              --inactive-days N   a user is inactive after N days without a sign-in (default 90)
             """;
 
     private ExportCommand() {}
@@ -116,7 +116,7 @@ public final class ExportCommand {
 
     private static String usage() {
         return USAGE.formatted(String.join(", ", java.util.Arrays.stream(Platform.values()).map(Platform::id).toList()),
-                String.join(", ", io.ciamportal.exports.internal.GenericFields.names()));
+                String.join(", ", io.ciamportal.exports.GenericFields.names()));
     }
 
     private static String value(String[] args, int i, String option) {

@@ -80,7 +80,21 @@ class MigrationAssembler {
         var role = m.roleOf(me.userId()).orElse(null);
         return new MigrationViews.Access(m.id(), m.name(), m.source(), m.destination(), m.ownerId(), role, me.hasRole(PortalRole.ADMIN),
                 MigrationLoader.canEdit(m, me), MigrationLoader.canManage(m, me), MigrationAccessPolicy.canSign(role, me),
-                m.requiredApprovals(), m.inventory().asMap(), members(m));
+                m.requiredApprovals(), signedInventory(m), members(m));
+    }
+
+    /**
+     * The inventory a sign-off rests on: the numbers, and (only when there is one, so older sign-offs keep their hash)
+     * the export whose hash and TOTP evidence the scoring used.
+     */
+    static Map<String, @Nullable Object> signedInventory(Migration m) {
+        var map = new LinkedHashMap<>(m.inventory().asMap());
+        var evidence = ExportEvidence.fromJson(m.exportEvidence());
+        if (evidence != null) {
+            map.put("exportEvidence", evidence.exportId() + " " + evidence.sha256() + " " + new java.util.TreeMap<>(evidence.schemes())
+                    + " totp=" + evidence.totpSecretsInFile());
+        }
+        return map;
     }
 
     /** The members with their names, the owner first. */

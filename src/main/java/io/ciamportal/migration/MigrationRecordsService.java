@@ -20,10 +20,12 @@ public class MigrationRecordsService {
     private final MigrationAssembler assembler;
     private final AuditQueryService auditQueries;
     private final ObjectProvider<GateSummaries> gateSummaries;
+    private final ObjectProvider<MigrationExportsService> exports;
     private final Clock clock;
 
     MigrationRecordsService(MigrationLoader loader, MigrationAssembler assembler, AuditQueryService auditQueries,
-            ObjectProvider<GateSummaries> gateSummaries, Clock clock) {
+            ObjectProvider<GateSummaries> gateSummaries, ObjectProvider<MigrationExportsService> exports, Clock clock) {
+        this.exports = exports;
         this.loader = loader;
         this.assembler = assembler;
         this.auditQueries = auditQueries;
@@ -36,7 +38,9 @@ public class MigrationRecordsService {
         var m = loader.readable(id);
         var me = loader.me();
         var summaries = gateSummaries.getIfAvailable();
-        return new Report(assembler.details(m, me), clock.instant(), me.displayName(), summaries == null ? List.of() : summaries.forReport(id));
+        var export = exports.getObject().latest(id).orElse(null);
+        return new Report(assembler.details(m, me), clock.instant(), me.displayName(), summaries == null ? List.of() : summaries.forReport(id),
+                export);
     }
 
     /**

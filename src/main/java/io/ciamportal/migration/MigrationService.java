@@ -243,6 +243,12 @@ public class MigrationService {
             return assembler.details(m, me);
         }
         m.updateInventory(clean, me.userId(), clock.instant());
+        var sources = m.inventorySources();
+        var beforeMap = before.asMap();
+        var afterMap = clean.asMap();
+        if (sources.keySet().removeIf(field -> !same(beforeMap.get(mapKey(field)), afterMap.get(mapKey(field))))) {
+            m.setInventorySources(sources);
+        }
         migrations.flush();
         var memo = sides.memo();
         var scored = memo.scored(m);
@@ -275,6 +281,19 @@ public class MigrationService {
     }
 
     // ---- rules --------------------------------------------------------------------------------------------------
+
+    /** Equal, or the same share after the form's rounding to a tenth of a percent. */
+    private static boolean same(@Nullable Object a, @Nullable Object b) {
+        if (a instanceof Double x && b instanceof Double y) {
+            return Math.abs(x - y) < 0.0005;
+        }
+        return Objects.equals(a, b);
+    }
+
+    /** The inventory field's key in {@link Inventory#asMap()}. */
+    private static String mapKey(String field) {
+        return field.equals("sourceHashScheme") ? "sourceScheme" : field;
+    }
 
     private void checkVersion(Migration m, long expectedVersion) {
         var me = loader.me();

@@ -36,10 +36,22 @@ class MigrationSides {
 
         Scored scored(Migration m) {
             var inventory = m.inventory();
+            var evidence = ExportEvidence.fromJson(m.exportEvidence());
             var source = side(m.source(), inventory);
+            if (evidence != null && evidence.platform().equals(platformOf(m.source()))) {
+                source = source.withEvidence(evidence);
+            }
             var destination = side(m.destination(), inventory);
             return new Scored(source, destination, Scorer.score(source, destination, inventory));
         }
+    }
+
+    /** The export platform id a source produces ("generic" for an in-house database), or "" when none is read. */
+    static String platformOf(String sourceSlug) {
+        if (Side.IN_HOUSE.equals(sourceSlug)) {
+            return io.ciamportal.exports.Platform.GENERIC.id();
+        }
+        return io.ciamportal.exports.Platform.forVendor(sourceSlug).map(io.ciamportal.exports.Platform::id).orElse("");
     }
 
     Memo memo() {

@@ -13,6 +13,22 @@ public final class ReportMarkdown {
 
     private ReportMarkdown() {}
 
+    /** The latest export: where it came from and what it counted (counts only). */
+    static void exportSection(StringBuilder md, ExportViews.Analysed export) {
+        var a = export.analysis();
+        var p = export.provenance();
+        md.append("\n## User export\n\n").append(text(a.platformName())).append(", uploaded ").append(WHEN.format(p.uploadedAt())).append(" by ")
+                .append(text(p.uploadedBy())).append(p.fromDocument() ? " (analysis document)" : "").append(".\n\n");
+        for (var f : p.files()) {
+            md.append("- ").append(text(f.name())).append(", ").append(String.format(Locale.ENGLISH, "%,d", f.bytes())).append(" bytes, SHA-256 `")
+                    .append(f.sha256()).append("`\n");
+        }
+        md.append("\n| Count | Value | Observed |\n|---|---|---|\n");
+        for (var r : ExportReportRows.rows(a)) {
+            md.append("| ").append(text(r.label())).append(" | ").append(text(r.value())).append(" | ").append(r.status()).append(" |\n");
+        }
+    }
+
     public static String render(Report report) {
         var d = report.details();
         var s = d.summary();
@@ -40,6 +56,10 @@ public final class ReportMarkdown {
         md.append("\n## Inventory\n\n| Item | Value |\n|---|---|\n");
         for (var entry : ReportPdf.inventoryRows(d.inventory())) {
             row(md, entry.get(0), entry.get(1));
+        }
+
+        if (report.export() != null) {
+            exportSection(md, report.export());
         }
 
         md.append("\n## What migrates\n\n| Item | Verdict | Affected | Reason | Sources |\n|---|---|---|---|---|\n");

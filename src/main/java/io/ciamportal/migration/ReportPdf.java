@@ -102,6 +102,10 @@ public final class ReportPdf {
         }
         document.add(inventory);
 
+        if (report.export() != null) {
+            exportSection(document, writer, report.export());
+        }
+
         // 3. items
         document.add(heading("3. What migrates"));
         var items = table(new float[] {1.2f, 1f, 0.9f, 2.8f});
@@ -158,6 +162,94 @@ public final class ReportPdf {
         }
         document.close();
         return out.toByteArray();
+    }
+
+    /** The latest export: provenance, the counts marked observed or not, and three bar charts. */
+    private static void exportSection(Document document, PdfWriter writer, ExportViews.Analysed export) {
+        var a = export.analysis();
+        var p = export.provenance();
+        document.add(sub("User export: " + a.platformName()));
+        document.add(new Paragraph(pdf("Uploaded " + ReportMarkdown.WHEN.format(p.uploadedAt()) + " by " + p.uploadedBy()
+                + (p.fromDocument() ? " as an analysis document" : "") + ". Counts only: the export itself is not kept."), BODY));
+        for (var f : p.files()) {
+            document.add(new Paragraph(pdf(f.name() + ", " + String.format(Locale.ENGLISH, "%,d", f.bytes()) + " bytes, SHA-256 " + f.sha256()), SMALL));
+        }
+        var counts = table(new float[] {2.2f, 1.4f, 1.4f});
+        header(counts, "Count", "Value", "Observed");
+        for (var r : ExportReportRows.rows(a)) {
+            cells(counts, r.label(), r.value(), r.status());
+        }
+        document.add(counts);
+        var charts = new PdfPTable(3);
+        charts.setWidthPercentage(100);
+        charts.setSpacingBefore(6);
+        charts.addCell(chartCell(writer, "Password schemes", a.passwords().schemes(), new Color(0x25, 0x63, 0xeb)));
+        charts.addCell(chartCell(writer, "Second factors", a.mfa().factors(), new Color(0x15, 0x80, 0x3d)));
+        var recency = new java.util.LinkedHashMap<String, Long>();
+        a.lastSignIn().histogram().forEach(b -> recency.put(b.label(), b.users()));
+        recency.put("never", a.lastSignIn().never());
+        charts.addCell(chartCell(writer, "Last sign-in", a.lastSignIn().status() == io.ciamportal.exports.ExportAnalysis.Status.NOT_OBSERVABLE
+                ? java.util.Map.of() : recency, new Color(0xb4, 0x53, 0x09)));
+        document.add(charts);
+    }
+
+    /** A small horizontal bar chart drawn as vectors: label, bar, count. Empty data says so. */
+    private static PdfPCell chartCell(PdfWriter writer, String title, java.util.Map<String, Long> data, Color colour) {
+        float width = 150;
+        float rowHeight = 13;
+        int rows = Math.max(1, data.size());
+        float height = 18 + rows * rowHeight;
+        var template = writer.getDirectContent().createTemplate(width, height);
+        try {
+            var font = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, false);
+            var bold = BaseFont.createFont(BaseFont.HELVETICA_BOLD, BaseFont.WINANSI, false);
+            template.beginText();
+            template.setFontAndSize(bold, 8);
+            template.setColorFill(INK);
+            template.setTextMatrix(0, height - 9);
+            template.showText(pdf(title));
+            template.endText();
+            long max = data.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            if (data.isEmpty() || max == 0) {
+                template.beginText();
+                template.setFontAndSize(font, 7);
+                template.setColorFill(MUTED);
+                template.setTextMatrix(0, height - 24);
+                template.showText(data.isEmpty() ? "Not observable or none" : "None");
+                template.endText();
+            } else {
+                float labelWidth = 58;
+                float barMax = width - labelWidth - 26;
+                float y = height - 18 - rowHeight + 3;
+                for (var e : data.entrySet()) {
+                    template.beginText();
+                    template.setFontAndSize(font, 6.5f);
+                    template.setColorFill(INK);
+                    String label = pdf(e.getKey());
+                    template.setTextMatrix(0, y + 2);
+                    template.showText(label.length() > 16 ? label.substring(0, 15) + "." : label);
+                    template.endText();
+                    float bar = Math.max(e.getValue() > 0 ? 1 : 0, barMax * e.getValue() / max);
+                    template.setColorFill(colour);
+                    template.rectangle(labelWidth, y, bar, rowHeight - 4);
+                    template.fill();
+                    template.beginText();
+                    template.setFontAndSize(font, 6.5f);
+                    template.setColorFill(INK);
+                    template.setTextMatrix(labelWidth + bar + 2, y + 2);
+                    template.showText(String.format(Locale.ENGLISH, "%,d", e.getValue()));
+                    template.endText();
+                    y -= rowHeight;
+                }
+            }
+            var image = org.openpdf.text.Image.getInstance(template);
+            var cell = new PdfPCell(image, false);
+            cell.setBorder(0);
+            cell.setPadding(4);
+            return cell;
+        } catch (org.openpdf.text.DocumentException | java.io.IOException e) {
+            throw new IllegalStateException("chart", e);
+        }
     }
 
     /** The inventory as label and value rows, with "unknown" for what nobody counted. */

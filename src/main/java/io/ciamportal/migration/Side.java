@@ -62,6 +62,37 @@ public record Side(
                 researched, m.jitHookName(), Map.copyOf(capabilities), Map.copyOf(facts), s.outbound().score(), s.inbound().score());
     }
 
+    /**
+     * This side as the team's own export shows it: hashes in the file are exportable (in the schemes the file holds),
+     * TOTP secrets in the file are exportable; each such fact cites the file. Facts the file cannot show stay as the
+     * dataset has them.
+     */
+    public Side withEvidence(@Nullable ExportEvidence evidence) {
+        if (evidence == null) {
+            return this;
+        }
+        var newFacts = new HashMap<>(facts);
+        var newCapabilities = new HashMap<>(capabilities);
+        HashExportPolicy policy = hashExportPolicy;
+        String scheme = hashExportScheme;
+        String who = "Your export";
+        if (evidence.withPassword() > 0) {
+            String dominant = evidence.dominantScheme();
+            policy = HashExportPolicy.SELF_SERVE;
+            scheme = dominant;
+            String value = String.format(java.util.Locale.ROOT, "%,d of %,d users have a password hash in the file", evidence.withPassword(),
+                    evidence.users()) + (dominant == null ? " (scheme not recognised)" : ", mostly " + dominant);
+            newFacts.put("hashExport", new Citation(who, "Password-hash export", value, Support.YES, List.of(evidence.source()), true));
+            newCapabilities.put("hash-export", new Citation(who, "Password-hash export", value, Support.YES, List.of(evidence.source()), true));
+        }
+        if (evidence.totpSecretsInFile() > 0) {
+            String value = String.format(java.util.Locale.ROOT, "%,d TOTP secrets in the file", evidence.totpSecretsInFile());
+            newCapabilities.put("totp-export", new Citation(who, "TOTP secret export", value, Support.YES, List.of(evidence.source()), true));
+        }
+        return new Side(slug, name, inHouse, policy, scheme, hashImportSchemes, hashImportResearched, jitHookName,
+                Map.copyOf(newCapabilities), Map.copyOf(newFacts), outbound, inbound);
+    }
+
     /** Your own database: you can export everything, in the scheme you chose (null when you do not know it). */
     public static Side inHouse(@Nullable String scheme) {
         String name = "your in-house database";

@@ -188,6 +188,54 @@ class MigrationIT extends PortalTestBase {
         assertThat(analyst.getByText("A share from 0 to 100 %.")).isVisible();
     }
 
+    @Test
+    void anAnalystUploadsTheExportAndTheInventorySaysWhatCameFromIt() throws Exception {
+        var api = new io.ciamportal.testsupport.ApiClient(baseUrl());
+        var created = api.post("/api/v1/migrations", io.ciamportal.testsupport.ApiClient.basic("analyst", DEMO_PASSWORD),
+                "{\"name\": \"Browser export: Auth0 to Clerk\", \"source\": \"auth0\", \"destination\": \"clerk\"}");
+        org.assertj.core.api.Assertions.assertThat(created.status()).isEqualTo(201);
+        String id = (String) created.json().get("id");
+        Path users = Path.of(MigrationIT.class.getResource("/exports/auth0/users.ndjson").toURI());
+        Path hashes = Path.of(MigrationIT.class.getResource("/exports/auth0/password-hashes.ndjson").toURI());
+
+        context = browsers.newContext(1280, 900);
+        var page = context.newPage();
+        PortalPages.signIn(page, baseUrl(), "analyst", DEMO_PASSWORD);
+        page.navigate(baseUrl() + "/migrations/" + id);
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("User export")).click();
+        assertThat(page.locator("[data-empty=exports]")).isVisible();
+        page.locator("vaadin-upload input[type=file]").setInputFiles(new Path[] {users, hashes});
+        assertThat(page.getByText("Analysed 12 users (Auth0)")).isVisible();
+        assertThat(page.locator("[data-card=export-provenance]")).containsText("users.ndjson");
+        assertThat(page.locator("[data-card=export-provenance]")).containsText("password-hashes.ndjson");
+        assertThat(page.locator("[data-card=export-counts] .portal-figure").first()).containsText("12");
+        assertThat(page.locator("[data-card=export-counts]")).containsText("with a password hash");
+        assertThat(page.locator("portal-chart")).hasCount(3);
+        assertThat(page.locator("[data-grid=export-destinations]")).containsText("Clerk (this migration)");
+        Browsers.screenshot(page, "migration-export");
+
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Inventory")).click();
+        var total = page.locator("vaadin-number-field[data-source=export]").filter(new Locator.FilterOptions().setHasText("Total users"));
+        assertThat(total).hasCount(1);
+        assertThat(page.getByLabel("Total users")).hasValue("12");
+        assertThat(page.locator("vaadin-number-field[data-source=typed]").filter(new Locator.FilterOptions()
+                .setHasText("Custom logic units"))).hasCount(1);
+        Browsers.screenshot(page, "migration-inventory-from-export");
+
+        // a narrow screen: the export tab still reads
+        var narrow = browsers.newContext(390, 844);
+        try {
+            var phone = narrow.newPage();
+            PortalPages.signIn(phone, baseUrl(), "analyst", DEMO_PASSWORD);
+            phone.navigate(baseUrl() + "/migrations/" + id);
+            phone.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("User export")).click();
+            assertThat(phone.locator("[data-card=export-counts]")).isVisible();
+            Browsers.screenshot(phone, "migration-export-narrow");
+        } finally {
+            narrow.close();
+        }
+    }
+
     private static void pick(Page page, Locator combo, String option) {
         combo.fill(option);
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true)).click();

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * LDAP exports) unless the mapping names another. Hashes are classified from their text; raw digests stay
  * "unknown digest (length N)" unless the team names the scheme.
  */
-final class GenericKinds {
+public final class GenericKinds {
 
     private GenericKinds() {}
 
@@ -41,6 +41,11 @@ final class GenericKinds {
         FIELDS.put("provider", List.of("provider", "connection", "login_provider", "loginprovider"));
         FIELDS.put("tenant", List.of("tenant", "tenant_id", "org_id", "organization_id", "site_id"));
         FIELDS.put("groups", List.of("groups", "roles", "role"));
+    }
+
+    /** The field names a mapping can use. */
+    public static List<String> fieldNames() {
+        return List.copyOf(FIELDS.keySet());
     }
 
     /** The mapped column for each field: the person's mapping first, else the usual names. */

@@ -10,24 +10,53 @@ public abstract class JsonKind extends FileKind {
     /** Paths of the user objects: {@code ""} for one per line, {@code "*"} for a top-level array, {@code "users/*"} ... */
     protected abstract Set<String> userPaths();
 
+    /**
+     * The paths for this file. One object per line ({@code ""}) and a wrapper object ({@code "results/*"}) cannot be
+     * told apart by path, since the wrapper is itself an object at the top: a kind that reads both picks by the
+     * file's first bytes here (see {@link #linesOrWrapper}).
+     */
+    protected Set<String> userPaths(ExportStream stream) {
+        return userPaths();
+    }
+
+    /** A top-level array, a wrapper object holding the users under {@code wrapper}, or else one user per line. */
+    protected static Set<String> linesOrWrapper(ExportStream stream, String wrapper) {
+        String head = stream.prefixText().stripLeading();
+        if (head.startsWith("[")) {
+            return Set.of("*");
+        }
+        if (java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(wrapper) + "\"\\s*:\\s*\\[").matcher(head).find()) {
+            return Set.of(wrapper + "/*");
+        }
+        return Set.of("");
+    }
+
     /** Fills the record from one user object; leave the record untouched (and return false) to skip it. */
     protected abstract boolean user(JsonNode user, UserRecord record, Session session);
 
+    /** The same, for kinds whose users differ by where they sit (people and machine users under one wrapper). */
+    protected boolean user(String path, JsonNode user, UserRecord record, Session session) {
+        return user(user, record, session);
+    }
+
     /** A scalar outside the users (a realm name, a next-page token). */
     protected void scalar(String path, JsonParser parser, Session session) {}
+
+    /** An object or array opens on the way to the users (see {@link JsonWalker.Visitor#open}). */
+    protected void open(String path, boolean array, Session session) {}
 
     @Override
     public long read(ExportStream stream, Session session) {
         var record = new UserRecord();
         var tally = session.tally();
-        return new JsonWalker(stream, userPaths(), new JsonWalker.Visitor() {
+        return new JsonWalker(stream, userPaths(stream), new JsonWalker.Visitor() {
             @Override
             public void user(String path, JsonNode user) {
                 if (!user.isObject() || user.isEmpty()) {
                     tally.emptyRecord();
                     return;
                 }
-                if (JsonKind.this.user(user, record, session)) {
+                if (JsonKind.this.user(path, user, record, session)) {
                     target(session).add(record);
                 } else {
                     record.reset();
@@ -37,6 +66,11 @@ public abstract class JsonKind extends FileKind {
             @Override
             public void scalar(String path, JsonParser parser) {
                 JsonKind.this.scalar(path, parser, session);
+            }
+
+            @Override
+            public void open(String path, boolean array) {
+                JsonKind.this.open(path, array, session);
             }
         }).walk();
     }

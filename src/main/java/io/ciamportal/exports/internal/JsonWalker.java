@@ -30,6 +30,9 @@ public final class JsonWalker {
         void user(String path, JsonNode user);
 
         default void scalar(String path, JsonParser parser) {}
+
+        /** An object or array opens at a path that leads to users (a realm in an array, the users array itself). */
+        default void open(String path, boolean array) {}
     }
 
     private final ExportStream stream;
@@ -143,6 +146,9 @@ public final class JsonWalker {
             userAt = null;
             stream.recordStarts(stream.contentBytes());
             return;
+        }
+        if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && prefixes.contains(path)) {
+            visitor.open(path, token == JsonToken.START_ARRAY);
         }
         switch (token) {
             case START_OBJECT -> properties(parser, path, false);

@@ -18,7 +18,8 @@ public final class Keyed {
         this.k1 = random.nextLong();
     }
 
-    Keyed(long k0, long k1) {
+    /** A key the caller keeps (a migration's fingerprint key). */
+    public Keyed(long k0, long k1) {
         this.k0 = k0;
         this.k1 = k1;
     }

@@ -82,9 +82,14 @@ public final class Tally {
     private final LongCounts passwordsByEmail = new LongCounts();
     private final LongCounts passwordsById = new LongCounts();
     private final LongCounts mfaById = new LongCounts();
+    private final LongCounts totpSecretsById = new LongCounts();
+    private boolean mfaFileRead;
     private final List<HashInfo> interned = new ArrayList<>();
     private final Map<HashInfo, Integer> internIndex = new HashMap<>();
     private @Nullable Tally secondary;
+    private @Nullable Keyed fingerprintKey;
+    private int[] fingerprints = new int[0];
+    private int fingerprintCount;
 
     public Tally(Keyed keyed, Instant asOf, int inactiveDays) {
         this.keyed = keyed;
@@ -96,6 +101,11 @@ public final class Tally {
         return keyed;
     }
 
+    /** The day the analysis counts back from (sign-in recency, a ban that ends after it). */
+    public Instant asOf() {
+        return asOf;
+    }
+
     /**
      * The users of files that only add to others (a password-hash export joined by email): counted apart, and used
      * as the result only when no main user file is in the analysis.
@@ -103,6 +113,9 @@ public final class Tally {
     public Tally secondary() {
         if (secondary == null) {
             secondary = new Tally(keyed, asOf, inactiveDays);
+            if (fingerprintKey != null) {
+                secondary.collectFingerprints(fingerprintKey);
+            }
         }
         return secondary;
     }
@@ -164,10 +177,23 @@ public final class Tally {
         }
     }
 
-    /** Second factors recorded in another file, joined by the user's source id. */
+    /** Second factors recorded in another file, joined by the user's source id (no bits: a factor not in use). */
     public void joinMfaById(String id, int factorBits) {
         long key = keyed.id(id);
         mfaById.putMax(key, mfaById.get(key) | factorBits);
+    }
+
+    /** A TOTP secret held in another file for the user with this source id (counted as portable when the user is found). */
+    public void joinTotpSecretById(String id) {
+        totpSecretsById.putMax(keyed.id(id), 1);
+    }
+
+    /**
+     * A file listing every user's second factors was read: MFA is observed for every user even when the file holds
+     * no factor at all (a user missing from it has none).
+     */
+    public void mfaFileRead() {
+        mfaFileRead = true;
     }
 
     private int intern(HashInfo hash) {
@@ -188,10 +214,40 @@ public final class Tally {
         return index + 1;
     }
 
+    /** Also keeps a 32-bit fingerprint of every source id under this key, for counting added and removed users later. */
+    public void collectFingerprints(Keyed key) {
+        this.fingerprintKey = key;
+        if (secondary != null) {
+            secondary.collectFingerprints(key);
+        }
+    }
+
+    /** The id fingerprints collected, sorted (unsigned); empty unless {@link #collectFingerprints} was called. */
+    public int[] fingerprints() {
+        if (users == 0 && secondary != null && secondary.users > 0) {
+            return secondary.fingerprints();
+        }
+        int[] out = java.util.Arrays.copyOf(fingerprints, fingerprintCount);
+        for (int i = 0; i < out.length; i++) {
+            out[i] ^= Integer.MIN_VALUE;
+        }
+        java.util.Arrays.sort(out);
+        for (int i = 0; i < out.length; i++) {
+            out[i] ^= Integer.MIN_VALUE;
+        }
+        return out;
+    }
+
     private void countIds(UserRecord r) {
         if (r.id == null || r.id.isBlank()) {
             emptyIds++;
             return;
+        }
+        if (fingerprintKey != null) {
+            if (fingerprintCount == fingerprints.length) {
+                fingerprints = java.util.Arrays.copyOf(fingerprints, Math.max(1024, fingerprints.length * 2));
+            }
+            fingerprints[fingerprintCount++] = (int) fingerprintKey.id(r.id);
         }
         if (ids.increment(keyed.id(r.id)) == 1) {
             duplicateIds++;
@@ -426,13 +482,15 @@ public final class Tally {
     }
 
     private void joinMfa() {
-        if (mfaById.size() == 0) {
+        if (mfaById.size() == 0 && !mfaFileRead) {
             return;
         }
         long[] orphans = {0};
         mfaById.forEach((key, bits) -> {
             if (ids.get(key) > 0) {
-                mfaUsers++;
+                if (bits != 0) {
+                    mfaUsers++;
+                }
                 for (int i = 0; i < factors.length; i++) {
                     if ((bits & (1 << i)) != 0) {
                         factors[i]++;
@@ -440,6 +498,11 @@ public final class Tally {
                 }
             } else {
                 orphans[0]++;
+            }
+        });
+        totpSecretsById.forEach((key, one) -> {
+            if (ids.get(key) > 0) {
+                totpSecrets++;
             }
         });
         mfaObserved = users;
@@ -471,7 +534,7 @@ public final class Tally {
         var costs = new LinkedHashMap<String, Long>();
         bcryptCost.forEach((cost, count) -> costs.put(String.valueOf(cost), count[0]));
         return new ExportAnalysis.Passwords(status, passwordObserved, status == Status.NOT_OBSERVABLE ? null : withPassword,
-                sortedByCount(schemes), sortedByCount(formats), costs, params, n);
+                passwordWithoutHash, sortedByCount(schemes), sortedByCount(formats), costs, params, n);
     }
 
     private ExportAnalysis.Mfa mfa(@Nullable String note) {

@@ -119,6 +119,16 @@ public class Migration {
     @Column(name = "source_hash_scheme", length = 30)
     private @Nullable String sourceHashScheme;
 
+    /** Inventory field -> id of the export that set it (JSON); a field typed later leaves the map. */
+    @Column(name = "inventory_sources", nullable = false, columnDefinition = "jsonb")
+    @org.hibernate.annotations.ColumnTransformer(write = "?::jsonb")
+    private String inventorySources = "{}";
+
+    /** What the latest export showed about hashes and TOTP secrets (JSON), or null. */
+    @Column(name = "export_evidence", columnDefinition = "jsonb")
+    @org.hibernate.annotations.ColumnTransformer(write = "?::jsonb")
+    private @Nullable String exportEvidence;
+
     @Column(name = "required_approvals", nullable = false)
     private short requiredApprovals = 2;
 
@@ -253,6 +263,28 @@ public class Migration {
         return new Inventory(totalUsers, monthlyActiveUsers, passwordShare, totpShare, otpShare, passkeyShare, inactiveShare,
                 socialConnections, enterpriseConnections, customLogicUnits, tenants, consentRecords, auditRetentionDays,
                 residencyRegion, downtimeTolerance, sourceHashScheme);
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** Which inventory fields came from which export (field -> export id). */
+    public java.util.Map<String, String> inventorySources() {
+        var node = JSON.readTree(inventorySources);
+        var map = new java.util.LinkedHashMap<String, String>();
+        node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asString()));
+        return map;
+    }
+
+    public void setInventorySources(java.util.Map<String, String> sources) {
+        this.inventorySources = JSON.writeValueAsString(new java.util.TreeMap<>(sources));
+    }
+
+    public @Nullable String exportEvidence() {
+        return exportEvidence;
+    }
+
+    public void setExportEvidence(@Nullable String evidenceJson) {
+        this.exportEvidence = evidenceJson;
     }
 
     public UUID id() {

@@ -46,6 +46,13 @@ final class AssessmentPanel extends VerticalLayout {
             sources.addClassName("portal-sources");
             for (var fact : item.facts()) {
                 for (String url : fact.sources()) {
+                    if (!url.startsWith("http")) {
+                        // the team's own export: a file, not a page
+                        var file = new Span(fact.vendor() + ": " + fact.fact() + " · " + url);
+                        file.getElement().setAttribute("data-source", "export");
+                        sources.add(file);
+                        continue;
+                    }
                     var link = new Anchor(url, fact.vendor() + ": " + fact.fact() + " · " + MigrationFormat.shortUrl(url)
                             + (fact.confirmed() ? "" : " (unconfirmed)"));
                     link.setTarget("_blank");

@@ -109,6 +109,13 @@ final class InventoryForm extends VerticalLayout {
     private final Values values;
 
     InventoryForm(Inventory inventory, String source, boolean canEdit, Consumer<Inventory> onSave) {
+        this(inventory, source, canEdit, Map.of(), onSave);
+    }
+
+    /**
+     * @param fromExport field -> where its value came from ("the export users.ndjson of 2 Dec"), for fields an export set
+     */
+    InventoryForm(Inventory inventory, String source, boolean canEdit, Map<String, String> fromExport, Consumer<Inventory> onSave) {
         setPadding(false);
         values = Values.of(inventory);
         var hint = new Paragraph("Leave a field empty when you do not know it: the assessment then says \"unknown\" instead of guessing. "
@@ -155,6 +162,23 @@ final class InventoryForm extends VerticalLayout {
                 v -> v.sourceHashScheme, (v, x) -> v.sourceHashScheme = x);
         scheme.setVisible(Side.IN_HOUSE.equals(source));
         consent.setWidthFull();
+        fromExport.forEach((key, where) -> {
+            if (fields.get(key) instanceof com.vaadin.flow.component.HasHelper helped && fields.get(key) instanceof com.vaadin.flow.component.Component c) {
+                helped.setHelperText("From " + where);
+                c.getElement().setAttribute("data-source", "export");
+            }
+        });
+        fields.forEach((key, f) -> {
+            if (!fromExport.containsKey(key) && f instanceof com.vaadin.flow.component.Component c) {
+                c.getElement().setAttribute("data-source", "typed");
+            }
+        });
+        if (!fromExport.isEmpty()) {
+            var note = new Paragraph("Fields marked \"From the export\" were counted from the user export (tab User export); the others "
+                    + "were typed. Typing over a counted value makes it a typed one.");
+            note.addClassName("portal-muted");
+            add(note);
+        }
         binder.readBean(values);
         add(hint, problem, form);
         if (!canEdit) {

@@ -48,12 +48,15 @@ public final class MigrationView extends VerticalLayout implements BeforeEnterOb
     private final MigrationPlanService plan;
     private final MigrationMembersService members;
     private final MigrationRecordsService records;
+    private final io.ciamportal.migration.MigrationExportsService exports;
     private UUID id = new UUID(0, 0);
     private String title = "Migration";
     private String selectedTab = "Assessment";
 
-    MigrationView(MigrationService migrations, MigrationPlanService plan, MigrationMembersService members, MigrationRecordsService records) {
+    MigrationView(MigrationService migrations, MigrationPlanService plan, MigrationMembersService members, MigrationRecordsService records,
+            io.ciamportal.migration.MigrationExportsService exports) {
         this.migrations = migrations;
+        this.exports = exports;
         this.plan = plan;
         this.members = members;
         this.records = records;
@@ -125,6 +128,7 @@ public final class MigrationView extends VerticalLayout implements BeforeEnterOb
         var content = new LinkedHashMap<String, Supplier<Component>>();
         content.put("Assessment", () -> new AssessmentPanel(a));
         content.put("Inventory", () -> inventory(d));
+        content.put("User export", () -> new ExportPanel(d, exports, reloadOn("User export")));
         content.put("Plan", () -> new PlanPanel(d, plan, reloadOn("Plan")));
         content.put("Compare destinations", () -> new WhatIfPanel(d, migrations));
         content.put("Members", () -> new MembersPanel(d, members, reloadOn("Members")));
@@ -186,8 +190,26 @@ public final class MigrationView extends VerticalLayout implements BeforeEnterOb
 
     private Component inventory(MigrationViews.Details d) {
         var form = new InventoryForm[1];
-        form[0] = new InventoryForm(d.inventory(), d.summary().source(), d.canEdit(), inventory -> saveInventory(d, form[0], inventory));
+        form[0] = new InventoryForm(d.inventory(), d.summary().source(), d.canEdit(), fromExport(), inventory -> saveInventory(d, form[0], inventory));
         return form[0];
+    }
+
+    /** Inventory field -> "the export FILE of DATE" for the fields an export set. */
+    private java.util.Map<String, String> fromExport() {
+        var sources = exports.inventorySources(id);
+        if (sources.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var byExport = new java.util.HashMap<String, String>();
+        var when = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
+        for (var row : exports.history(id)) {
+            var files = row.provenance().files();
+            byExport.put(row.provenance().exportId().toString(), "the export " + files.getFirst().name()
+                    + (files.size() > 1 ? " (+" + (files.size() - 1) + ")" : "") + " of " + when.format(row.provenance().uploadedAt()));
+        }
+        var out = new java.util.LinkedHashMap<String, String>();
+        sources.forEach((field, exportId) -> out.put(field, byExport.getOrDefault(exportId, "an export")));
+        return out;
     }
 
     private void saveInventory(MigrationViews.Details d, InventoryForm form, Inventory inventory) {

@@ -1,4 +1,4 @@
-package io.ciamportal.exports.internal;
+package io.ciamportal.exports;
 
 import java.util.List;
 
@@ -8,6 +8,6 @@ public final class GenericFields {
     private GenericFields() {}
 
     public static List<String> names() {
-        return List.copyOf(GenericKinds.FIELDS.keySet());
+        return io.ciamportal.exports.internal.GenericKinds.fieldNames();
     }
 }
