@@ -15,6 +15,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * numbers, ids, hashes, salts, TOTP secrets, tokens, IP addresses, attribute values, tenant and group names) appears
  * in no analysis document, no text rendering, no exception message (nor anything chained to one), no log event and
  * nothing printed. The analyser does not log at all. Names the analysis may show by design (attribute keys, column
- * names, connection and provider names, file names) carry no marker here.
+ * names, connection and provider names, file names) carry no marker here. The exports are written in this test, and
+ * the shared fixtures (whose generator planted the same marker in several platforms' files) are run too: each file
+ * alone, detected and as every platform, and each answer key's files together.
  */
 class NoPersonalDataTest {
 
@@ -169,6 +173,72 @@ class NoPersonalDataTest {
             }
         }
         nothingLoggedOrPrinted();
+    }
+
+    // ---- the fixtures: the generator planted the marker in the personal values of several platforms' files --------
+
+    /** Every fixture file (answer keys, scripts and notes aside), by its path under {@code exports/}. */
+    static List<String> fixtures() throws Exception {
+        Path root = Path.of(NoPersonalDataTest.class.getResource("/exports").toURI());
+        try (var files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> !f.endsWith(".expected.json") && !f.endsWith(".py") && !f.endsWith(".md")).sorted().toList();
+        }
+    }
+
+    @Test
+    void theMarkerIsPlantedInTheFixtures() throws Exception {
+        long planted = fixtures().stream().filter(f -> new String(fixture(f), StandardCharsets.UTF_8).contains(MARKER)).count();
+        assertThat(planted).as("fixtures holding the marker").isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void noFixtureShowsItsPersonalValuesAloneTogetherOrAsAnyPlatform() throws Exception {
+        int analysed = 0;
+        for (String file : fixtures()) {
+            for (Platform platform : java.util.stream.Stream.concat(java.util.stream.Stream.of((Platform) null),
+                    Arrays.stream(Platform.values())).toList()) {
+                try {
+                    ExportAnalysis a = analyse(platform, ExportLimits.defaults(), file.substring(file.lastIndexOf('/') + 1), fixture(file));
+                    noMarkerIn(AnalysisJson.write(a));
+                    noMarkerIn(AnalysisText.render(a));
+                    analysed++;
+                } catch (InvalidInputException refused) {
+                    noMarkerIn(refused);
+                }
+            }
+        }
+        // the files of one export together, as the answer keys group them
+        Path root = Path.of(NoPersonalDataTest.class.getResource("/exports").toURI());
+        try (var keys = Files.walk(root)) {
+            for (Path key : keys.filter(k -> k.getFileName().toString().endsWith(".expected.json")).sorted().toList()) {
+                var names = new ArrayList<Object>();
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(key.toFile()).get("files").forEach(f -> {
+                    names.add(f.asString());
+                    // a key names its files from its folder, or (split Keycloak files) from the folder above
+                    Path file = Files.exists(key.resolveSibling(f.asString())) ? key.resolveSibling(f.asString())
+                            : key.getParent().resolveSibling(f.asString());
+                    names.add(fixture(root.relativize(file).toString().replace('\\', '/')));
+                });
+                try {
+                    ExportAnalysis a = analyse(names.toArray());
+                    noMarkerIn(AnalysisJson.write(a));
+                    noMarkerIn(AnalysisText.render(a));
+                } catch (InvalidInputException refused) {
+                    noMarkerIn(refused);
+                }
+            }
+        }
+        assertThat(analysed).as("analyses that finished").isGreaterThan(50);
+        nothingLoggedOrPrinted();
+    }
+
+    private static byte[] fixture(String path) {
+        try (var in = NoPersonalDataTest.class.getResourceAsStream("/exports/" + path)) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // ---- broken exports: the message says where, never what ---------------------------------------------------------
