@@ -130,6 +130,7 @@ public final class JsonWalker {
                 JsonToken first = parser.nextToken();
                 if (first == JsonToken.PROPERTY_NAME && leadsToUsers(path, parser.currentName())) {
                     userAt = null;
+                    visitor.open(path, false);
                     properties(parser, path, true);
                     return;
                 }
