@@ -237,17 +237,18 @@ public final class ExportStream implements AutoCloseable {
         private void advance(int n) throws IOException {
             consumed += n;
             if (consumed > limits.maxBytes()) {
-                throw new LimitException("the content is larger than the limit of " + limits.maxBytes() + " bytes (portal.exports.max-bytes).",
-                        false);
+                throw new LimitException("the content is larger than the limit of " + limits.maxBytes()
+                        + " bytes (portal.exports.max-bytes).", false);
             }
             if (gzip && consumed > (64L << 20) && consumed > (long) limits.maxExpansionRatio() * Math.max(1, raw.count)) {
                 throw new LimitException("the gzip data unpacks to more than " + limits.maxExpansionRatio() + " times its size ("
-                        + consumed + " bytes from " + raw.count + "): refused as a likely gzip bomb (portal.exports.max-expansion-ratio).", false);
+                        + consumed + " bytes from " + raw.count + "): refused as a likely gzip bomb (portal.exports.max-expansion-ratio).",
+                        false);
             }
             // readers buffer ahead (up to 64 KiB), so the record limit is checked with that margin
             if (consumed - recordStart > limits.maxRecordBytes() + (128L << 10)) {
-                throw new LimitException("one record is longer than " + limits.maxRecordBytes() + " bytes, starting near byte offset " + recordStart
-                        + " (portal.exports.max-record-bytes): is this a user export?", true);
+                throw new LimitException("one record is longer than " + limits.maxRecordBytes() + " bytes, starting near byte offset "
+                        + recordStart + " (portal.exports.max-record-bytes): is this a user export?", true);
             }
         }
     }
