@@ -131,6 +131,11 @@ public final class ReportMarkdown {
                 if (!links.isEmpty()) {
                     links.append("<br>");
                 }
+                if (!url.startsWith("http")) {
+                    // the team's own export: a file, not a page
+                    links.append(text(f.vendor())).append(": ").append(text(f.fact())).append(", ").append(text(url));
+                    continue;
+                }
                 links.append('[').append(text(f.vendor())).append(": ").append(text(f.fact())).append(f.confirmed() ? "" : " (unconfirmed)")
                         .append("](").append(url.replace(")", "%29").replace(" ", "%20")).append(')');
             }

@@ -116,7 +116,9 @@ public final class ReportPdf {
                 for (String url : fact.sources()) {
                     reason.add(Chunk.NEWLINE);
                     var link = new Chunk(pdf(fact.vendor() + ", " + fact.fact() + (fact.confirmed() ? "" : " (unconfirmed)") + ": " + url), SMALL);
-                    link.setAnchor(url);
+                    if (url.startsWith("http")) {
+                        link.setAnchor(url);
+                    }
                     reason.add(link);
                 }
             }
