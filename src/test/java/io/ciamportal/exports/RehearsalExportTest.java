@@ -25,6 +25,18 @@ class RehearsalExportTest {
                 .duplicates(150, 300, 600).build();
     }
 
+    /** An in-house table with many schemes in their usual formats, every optional column present. */
+    static ExportAnalysis genericCsv() {
+        return SourceAnalysis.of(Platform.GENERIC, 10_000, "generic-csv")
+                .passwords(9_000).scheme("pbkdf2-sha256", "iterations=1000", "Django", 3_000).scheme("argon2id", "m=64,t=1,p=1", "PHC string", 1_500)
+                .scheme("bcrypt", "cost=4", "Modular crypt", 1_500).scheme("phpass", "iterations=2^7", "WordPress phpass", 1_000)
+                .scheme("ssha", "", "LDAP {SSHA}", 500).scheme("sha512-crypt", "rounds=1000", "crypt(3)", 500)
+                .scheme("unknown digest (length 32)", "", "raw digest", 500).scheme("pbkdf2-sha512", "iterations=1000", "ASP.NET Identity v3", 500)
+                .access(600, 400).verified(8_000, 10_000).blocked(200).mfa(1_200, 700, "totp", 700, "other", 500)
+                .lastSignIn(1_000, 3_000, 2_000, 1_000, 1_000, 1_000, 1_000).providers(500, "local", 9_500, "google", 500)
+                .keys("created_on", "username").duplicates(50, 100, 300).tenants(3).groups(4).build();
+    }
+
     @Test
     void anAuth0ExportWithItsHashFileAnalysesToTheSourceMix() {
         var source = auth0WithHashes();

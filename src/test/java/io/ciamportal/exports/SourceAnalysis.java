@@ -16,11 +16,14 @@ import java.util.Map;
 final class SourceAnalysis {
 
     static final Instant AS_OF = Instant.parse("2026-12-01T12:00:00Z");
+    /** The analyser's default window (a bucket edge, so inactive users are whole buckets). */
+    static final int INACTIVE_DAYS = AnalysisOptions.DEFAULT_INACTIVE_DAYS;
 
     private final Platform platform;
     private final long users;
     private final List<ExportAnalysis.FileInfo> files = new ArrayList<>();
     private Long withPassword;
+    private long hashNotInExport;
     private final Map<String, Long> schemes = new LinkedHashMap<>();
     private final Map<String, Long> formats = new LinkedHashMap<>();
     private final Map<String, Long> bcryptCost = new LinkedHashMap<>();
@@ -67,6 +70,12 @@ final class SourceAnalysis {
     /** Users with a password hash; then {@link #scheme} for each scheme. */
     SourceAnalysis passwords(long n) {
         withPassword = n;
+        return this;
+    }
+
+    /** Users with a password whose hash the export does not carry. */
+    SourceAnalysis hashNotInExport(long n) {
+        hashNotInExport = n;
         return this;
     }
 
@@ -155,8 +164,9 @@ final class SourceAnalysis {
 
     ExportAnalysis build() {
         Status pw = withPassword == null ? Status.NOT_OBSERVABLE : Status.OBSERVED;
-        var passwords = new ExportAnalysis.Passwords(pw, withPassword == null ? 0 : users, withPassword, schemes, formats, bcryptCost, parameters,
-                null);
+        var passwords = new ExportAnalysis.Passwords(hashNotInExport > 0 || withPassword != null ? Status.OBSERVED : pw,
+                withPassword == null && hashNotInExport == 0 ? 0 : users, withPassword == null && hashNotInExport > 0 ? Long.valueOf(0) : withPassword,
+                hashNotInExport, schemes, formats, bcryptCost, parameters, null);
         var mfa = new ExportAnalysis.Mfa(mfaUsers == null ? Status.NOT_OBSERVABLE : Status.OBSERVED, mfaUsers == null ? 0 : users, mfaUsers,
                 factors, totpSecrets, null);
         var histogram = new ArrayList<Bucket>();
@@ -166,13 +176,13 @@ final class SourceAnalysis {
         for (int i = 0; i < edges.length; i++) {
             long n = buckets == null ? 0 : buckets[i];
             observed += n;
-            if (edges[i][0] >= 365) {
+            if (edges[i][0] >= INACTIVE_DAYS) {
                 inactive += n;
             }
             histogram.add(new Bucket("b" + i, edges[i][0], edges[i][1] < 0 ? null : edges[i][1], n));
         }
         var last = new ExportAnalysis.LastSignIn(buckets == null ? Status.NOT_OBSERVABLE : Status.OBSERVED, observed, buckets == null ? 0 : never,
-                histogram, 365, buckets == null ? null : inactive, buckets == null ? null : (double) inactive / observed, null);
+                histogram, INACTIVE_DAYS, buckets == null ? null : inactive, buckets == null ? null : (double) inactive / observed, null);
         var prov = new ExportAnalysis.Providers(providers == null ? Status.NOT_OBSERVABLE : Status.OBSERVED, providers == null ? Map.of() : providers,
                 federated, null);
         var attr = new ExportAnalysis.Keys(keys == null ? Status.NOT_OBSERVABLE : Status.OBSERVED, keys == null ? List.of() : keys, false);

@@ -36,6 +36,8 @@ public record Cast(Mix mix, Format format, List<Person> people, Instant asOf, St
     private static final String PASSWORD_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     public static final int MAX_USERS = 100_000;
+    /** Passwordless connections that sign in by phone. */
+    static final java.util.Set<String> PHONE = java.util.Set.of("sms", "phone");
 
     /** Casts {@code n} users onto the mix for the format, and hashes their passwords. */
     public static Cast of(Mix mix, Format format, int n, Random random, Instant asOf) {
@@ -141,12 +143,12 @@ public record Cast(Mix mix, Format format, List<Person> people, Instant asOf, St
                 p.federated.add(byRole.getOrDefault(Format.Role.FEDERATED, Map.of()).keySet().stream().findFirst().orElse(format.defaultSocial()));
             }
         }
-        // database names over the password users, then any left (Supabase's "email") over the passwordless ones
+        // passwordless names over the passwordless users, database names over the password users, and database names
+        // left over (Supabase's "email", Okta's "OKTA") over the passwordless users still without one
+        spread(passwordless, byRole.getOrDefault(Format.Role.PASSWORDLESS, Map.of()), random, (p, name) -> p.passwordlessVia = name);
         var database = byRole.getOrDefault(Format.Role.DATABASE, Map.of());
         var left = spread(withPassword, database, random, (p, name) -> p.database = name);
-        spread(passwordless, left, random, (p, name) -> p.passwordlessVia = name);
-        spread(passwordless.stream().filter(p -> p.passwordlessVia == null).toList(), byRole.getOrDefault(Format.Role.PASSWORDLESS, Map.of()),
-                random, (p, name) -> p.passwordlessVia = name);
+        spread(passwordless.stream().filter(p -> p.passwordlessVia == null).toList(), left, random, (p, name) -> p.passwordlessVia = name);
         String firstDatabase = database.keySet().stream().findFirst().orElse(format.defaultDatabase());
         for (Person p : withPassword) {
             if (p.database == null) {
@@ -200,23 +202,23 @@ public record Cast(Mix mix, Format format, List<Person> people, Instant asOf, St
 
     private void facts(Random random) {
         int n = people.size();
-        // users without an email: passwordless (phone) users first, then social ones, then anyone
+        // users without an email: passwordless users by phone first, then other passwordless, then social ones, then anyone
         int without = (int) Math.min(n, Math.round(mix.withoutEmail() * n));
         var order = new ArrayList<Person>();
+        var phoneFirst = new ArrayList<Person>();
         for (Person.Access a : new Person.Access[] {Person.Access.PASSWORDLESS, Person.Access.SOCIAL, Person.Access.PASSWORD_WITHOUT_HASH,
             Person.Access.PASSWORD}) {
             for (int i : shuffled(n, random)) {
-                if (people.get(i).access == a) {
-                    order.add(people.get(i));
+                Person p = people.get(i);
+                if (p.access == a) {
+                    (a == Person.Access.PASSWORDLESS && p.passwordlessVia != null && PHONE.contains(p.passwordlessVia) ? phoneFirst : order).add(p);
                 }
             }
         }
+        order.addAll(0, phoneFirst);
         for (Person p : order.subList(0, without)) {
             p.email = null;
             p.phone = phone(p.index);
-            if (p.access == Person.Access.PASSWORDLESS) {
-                p.passwordlessVia = p.passwordlessVia == null || p.passwordlessVia.equals("email") ? "sms" : p.passwordlessVia;
-            }
         }
         List<Person> withEmail = people.stream().filter(p -> p.email != null).toList();
         // duplicate emails: groups of two (and more when the source had larger groups), the copy differs in case
@@ -235,7 +237,9 @@ public record Cast(Mix mix, Format format, List<Person> people, Instant asOf, St
                 copy.last = leader.last;
             }
         }
-        pick(withEmail, mix.verifiedObserved() ? mix.verified() : 1.0, random).forEach(p -> p.emailVerified = true);
+        // verified users as a share of all users, placed on users with an email
+        double verified = mix.verifiedObserved() ? Math.min(1.0, mix.verified() * n / Math.max(1, withEmail.size())) : 1.0;
+        pick(withEmail, verified, random).forEach(p -> p.emailVerified = true);
         if (mix.blockedObserved()) {
             pick(people, mix.blocked(), random).forEach(p -> p.blocked = true);
         }

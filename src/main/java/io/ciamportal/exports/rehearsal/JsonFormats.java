@@ -884,17 +884,28 @@ final class JsonFormats {
             g.writeStringProperty("schema_id", "preset://email");
             g.writeStringProperty("state", p.blocked ? "inactive" : "active");
             g.writeStringProperty("state_changed_at", Out.isoSeconds(at));
+            // the traits the source's schema had (the analyser lists them as traits.* keys); the email also sits in
+            // verifiable_addresses, where the analyser finds it when the schema has no email trait
             g.writeName("traits");
             g.writeStartObject();
-            optional(g, "email", p.email);
-            if (p.email == null && p.phone != null) {
-                g.writeStringProperty("phone", p.phone);
+            for (String key : cast.mix().attributeKeys()) {
+                if (!key.startsWith("traits.")) {
+                    continue;
+                }
+                String trait = key.substring("traits.".length());
+                switch (trait) {
+                    case "email" -> optional(g, "email", p.email);
+                    case "phone" -> optional(g, "phone", p.phone);
+                    case "name" -> {
+                        g.writeName("name");
+                        g.writeStartObject();
+                        g.writeStringProperty("first", p.first);
+                        g.writeStringProperty("last", p.last);
+                        g.writeEndObject();
+                    }
+                    default -> optional(g, trait, p.attributes.get(key));
+                }
             }
-            g.writeName("name");
-            g.writeStartObject();
-            g.writeStringProperty("first", p.first);
-            g.writeStringProperty("last", p.last);
-            g.writeEndObject();
             g.writeEndObject();
             g.writeName("verifiable_addresses");
             g.writeStartArray();
@@ -910,7 +921,7 @@ final class JsonFormats {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            var meta = byPrefix(p, List.of("metadata_public", "metadata_admin"), "metadata_public");
+            var meta = byPrefix(p, List.of("metadata_public", "metadata_admin", "traits"), "metadata_public");
             for (String m : List.of("metadata_public", "metadata_admin")) {
                 if (meta.containsKey(m)) {
                     object(g, m, meta.get(m));
@@ -958,14 +969,14 @@ final class JsonFormats {
                 g.writeName("users");
                 g.writeStartArray();
                 for (Person p : cast.people()) {
-                    user(g, p, cast.tag());
+                    user(g, p, cast.tag(), cast.mix().providersObserved());
                 }
                 g.writeEndArray();
                 g.writeEndObject();
             }
         }
 
-        static void user(JsonGenerator g, Person p, String tag) {
+        static void user(JsonGenerator g, Person p, String tag, boolean providers) {
             g.writeStartObject();
             g.writeStringProperty("id", Out.uuid(p.idBytes));
             optional(g, "email", p.email);
@@ -1006,6 +1017,18 @@ final class JsonFormats {
             g.writeEndObject();
             g.writeEndArray();
             object(g, "data", p.attributes);
+            if (providers) {
+                g.writeName("identityProviders");
+                g.writeStartObject();
+                for (String f : p.federated) {
+                    g.writeName(Out.uuidOf("idp-" + f + "-" + tag));
+                    g.writeStartObject();
+                    g.writeStringProperty("identityProviderName", f);
+                    g.writeStringProperty("displayName", p.displayName());
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
             g.writeNumberProperty("insertInstant", p.createdAt);
             if (p.lastSignIn > 0) {
                 g.writeNumberProperty("lastLoginInstant", p.lastSignIn);
@@ -1308,7 +1331,8 @@ final class JsonFormats {
 
         @Override
         public void write(Cast cast, Sink sink) throws IOException {
-            String tenant = "rehearsal" + cast.tag() + ".onmicrosoft.com";
+            // a B2C tenant's domain ends in onmicrosoft.com; a made-up one stays under the reserved example.test
+            String tenant = "rehearsal" + cast.tag() + ".onmicrosoft.example.test";
             var extensions = new LinkedHashSet<String>();
             cast.people().forEach(p -> extensions.addAll(p.attributes.keySet()));
             try (OutputStream out = sink.open("users.json"); JsonGenerator g = Out.json(out)) {

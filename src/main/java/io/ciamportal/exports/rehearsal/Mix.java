@@ -22,10 +22,13 @@ import java.util.Map;
  * @param federatedWithPassword users with a password and a social or enterprise identity
  * @param schemes               scheme, parameters and format, weighted by users in the source
  * @param factors               factor bit to share of users
- * @param verified              share of users with an email whose email is verified
+ * @param verified              share of all users whose email is verified (so the re-analysed share is the same whether the
+ *                              reader counts every user or only those with an email)
+ * @param blocked               share of all users (an export that writes the flag only when set observes just them)
  * @param lastSignInShare       share of users whose record carries the last sign-in
  * @param never                 share, among those, who never signed in
  * @param buckets               share, among those, per histogram bucket (the analyser's buckets)
+ * @param inactiveDays          the source analysis's inactivity window
  * @param providers             provider or connection name to share of users linked through it
  * @param duplicateGroups       distinct emails held by more than one user, per user
  * @param duplicateUsers        users holding such an email, per user
@@ -35,7 +38,7 @@ public record Mix(Platform platform, List<String> kinds, boolean gzip, long sour
         boolean passwordsObserved, List<Weighted<Hashes.Spec>> schemes,
         boolean mfaObserved, double mfaUsers, Map<Integer, Double> factors, boolean totpInFile,
         boolean verifiedObserved, double verified, boolean blockedObserved, double blocked,
-        boolean lastSignInObserved, double lastSignInShare, double never, double[] buckets,
+        boolean lastSignInObserved, double lastSignInShare, double never, double[] buckets, int inactiveDays,
         boolean providersObserved, Map<String, Double> providers, List<String> attributeKeys,
         int tenants, int organizations, int groups,
         double duplicateGroups, double duplicateUsers, double withoutEmail) {
@@ -57,18 +60,25 @@ public record Mix(Platform platform, List<String> kinds, boolean gzip, long sour
         double withHash = passwordsObserved ? p.withPassword() / users : 0;
         double pl = count(a.passwordless()) / users;
         double so = count(a.socialOnly()) / users;
-        double known = a.passwordless().status() == Status.NOT_OBSERVABLE ? 0 : a.passwordless().observedUsers() / users;
-        double hasPassword = known > 0 ? Math.max(withHash, known - pl - so) : passwordsObserved ? withHash : Math.max(0, 1 - pl - so);
-        double withoutHash = Math.max(0, hasPassword - withHash);
-        double sum = withHash + withoutHash + so + pl;
-        if (sum <= 0) {
-            withoutHash = 1;
-            sum = 1;
+        boolean known = a.passwordless().status() != Status.NOT_OBSERVABLE && a.passwordless().observedUsers() > 0;
+        double withoutHash;
+        if (known) {
+            // every user the analyser could place is passwordless, social-only or has a password (hash or not)
+            double placed = a.passwordless().observedUsers() / users;
+            double hasPassword = Math.max(withHash, placed - pl - so);
+            withoutHash = Math.max(p.hashNotInExport() / users, Math.max(0, hasPassword - withHash));
+            double sum = withHash + withoutHash + so + pl;
+            if (sum > 0) {
+                withHash /= sum;
+                withoutHash /= sum;
+                so /= sum;
+                pl /= sum;
+            }
+        } else {
+            // not told apart: users without a hash in the export are cast without a password
+            withoutHash = Math.min(1 - withHash, p.hashNotInExport() / users);
+            pl = Math.max(0, 1 - withHash - withoutHash - so);
         }
-        withHash /= sum;
-        withoutHash /= sum;
-        so /= sum;
-        pl /= sum;
         boolean providersObserved = a.providers().status() != Status.NOT_OBSERVABLE;
         double federated = providersObserved ? a.providers().federatedUsers() / users : so;
         double federatedWithPassword = Math.max(0, Math.min(withHash + withoutHash, federated - so));
@@ -99,8 +109,8 @@ public record Mix(Platform platform, List<String> kinds, boolean gzip, long sour
                 a.files().stream().anyMatch(ExportAnalysis.FileInfo::gzip), a.users(),
                 withHash, withoutHash, so, pl, federatedWithPassword, passwordsObserved, schemes(a),
                 mfaObserved, mfaObserved ? m.users() / users : 0, factors, m.totpSecretsInFile() > 0,
-                observed(a.emailVerified()), share(a.emailVerified()), observed(a.blocked()), share(a.blocked()),
-                lastObserved, lastObserved ? l.observedUsers() / users : 0, lastObserved ? l.never() / observedLast : 0, buckets,
+                observed(a.emailVerified()), count(a.emailVerified()) / users, observed(a.blocked()), count(a.blocked()) / users,
+                lastObserved, lastObserved ? l.observedUsers() / users : 0, lastObserved ? l.never() / observedLast : 0, buckets, l.inactiveDays(),
                 providersObserved, providers,
                 a.customAttributes().status() == Status.NOT_OBSERVABLE ? List.of() : a.customAttributes().keys(),
                 distinct(a.tenants()), distinct(a.organizations()), distinct(a.groups()),
@@ -173,10 +183,6 @@ public record Mix(Platform platform, List<String> kinds, boolean gzip, long sour
 
     private static boolean observed(Metric m) {
         return m.status() != Status.NOT_OBSERVABLE && m.count() != null && m.observedUsers() > 0;
-    }
-
-    private static double share(Metric m) {
-        return observed(m) ? (double) m.count() / m.observedUsers() : 0;
     }
 
     private static int distinct(Metric m) {
