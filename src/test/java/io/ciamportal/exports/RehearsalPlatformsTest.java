@@ -113,8 +113,10 @@ class RehearsalPlatformsTest {
     void theRehearsalExportAnalysesToTheSourceMix(Platform platform) {
         Assumptions.assumeTrue(Kinds.ALL.stream().anyMatch(k -> k.platform() == platform), "no reader for " + platform + " in this build");
         var source = typical(platform);
-        var again = analyse(unzip(zip(source, USERS, 3)));
-        assertThat(again.users()).isEqualTo(USERS);
+        // Firebase hashes cost what the platform fixes (scrypt rounds 8, mem_cost 14: about 60 ms each), so fewer users
+        int users = platform == Platform.FIREBASE ? 400 : USERS;
+        var again = analyse(unzip(zip(source, users, 3)));
+        assertThat(again.users()).isEqualTo(users);
         assertClose(source, again);
     }
 

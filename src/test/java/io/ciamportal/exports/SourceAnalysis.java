@@ -164,9 +164,9 @@ final class SourceAnalysis {
 
     ExportAnalysis build() {
         Status pw = withPassword == null ? Status.NOT_OBSERVABLE : Status.OBSERVED;
-        var passwords = new ExportAnalysis.Passwords(hashNotInExport > 0 || withPassword != null ? Status.OBSERVED : pw,
-                withPassword == null && hashNotInExport == 0 ? 0 : users, withPassword == null && hashNotInExport > 0 ? Long.valueOf(0) : withPassword,
-                hashNotInExport, schemes, formats, bcryptCost, parameters, null);
+        // as the analyser writes it: an export without hashes has passwords unobservable, and counts those it says exist
+        var passwords = new ExportAnalysis.Passwords(pw, withPassword == null ? 0 : users, withPassword, hashNotInExport, schemes, formats,
+                bcryptCost, parameters, null);
         var mfa = new ExportAnalysis.Mfa(mfaUsers == null ? Status.NOT_OBSERVABLE : Status.OBSERVED, mfaUsers == null ? 0 : users, mfaUsers,
                 factors, totpSecrets, null);
         var histogram = new ArrayList<Bucket>();
