@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** Rehearsal exports analyse to the mix of the analysis they were made from (within two points, schemes exactly). */
-class RehearsalExportTest {
+public class RehearsalExportTest {
 
     /** Auth0 with the support hash file: bcrypt at two costs (low ones, so the test hashes 1,000 users quickly). */
-    static ExportAnalysis auth0WithHashes() {
+    public static ExportAnalysis auth0WithHashes() {
         return SourceAnalysis.of(Platform.AUTH0, 20_000, "auth0-export-json", "auth0-password-hashes")
                 .passwords(13_000).scheme("bcrypt", "cost=4", "Modular crypt", 11_700).scheme("bcrypt", "cost=5", "Modular crypt", 1_300)
                 .access(1_600, 3_400).verified(15_200, 19_400).blocked(300)
@@ -26,7 +26,7 @@ class RehearsalExportTest {
     }
 
     /** An in-house table with many schemes in their usual formats, every optional column present. */
-    static ExportAnalysis genericCsv() {
+    public static ExportAnalysis genericCsv() {
         return SourceAnalysis.of(Platform.GENERIC, 10_000, "generic-csv")
                 .passwords(9_000).scheme("pbkdf2-sha256", "iterations=1000", "Django", 3_000).scheme("argon2id", "m=64,t=1,p=1", "PHC string", 1_500)
                 .scheme("bcrypt", "cost=4", "Modular crypt", 1_500).scheme("phpass", "iterations=2^7", "WordPress phpass", 1_000)

@@ -26,12 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
  * and (for every platform the analyser reads) a re-analysis within two points of the source mix. Each source mix
  * is made up to look like what that platform's export shows; costs are kept low so 1,000 users hash quickly.
  */
-class RehearsalPlatformsTest {
+public class RehearsalPlatformsTest {
 
     static final int USERS = 1000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static ExportAnalysis typical(Platform platform) {
+    /** A made-up analysis shaped like what the analyser shows of the platform's export (also the benchmark's mix). */
+    public static ExportAnalysis typical(Platform platform) {
         return switch (platform) {
             case AUTH0 -> RehearsalExportTest.auth0WithHashes();
             case FIREBASE -> SourceAnalysis.of(platform, 10_000, "firebase-cli-json", "firebase-hash-config")

@@ -13,9 +13,9 @@ import java.util.Map;
  * Made-up analyses to cast rehearsal exports from: a builder over {@link ExportAnalysis} with the counts a test
  * names, everything else unobservable (as the analyser writes a metric an export cannot show).
  */
-final class SourceAnalysis {
+public final class SourceAnalysis {
 
-    static final Instant AS_OF = Instant.parse("2026-12-01T12:00:00Z");
+    public static final Instant AS_OF = Instant.parse("2026-12-01T12:00:00Z");
     /** The analyser's default window (a bucket edge, so inactive users are whole buckets). */
     static final int INACTIVE_DAYS = AnalysisOptions.DEFAULT_INACTIVE_DAYS;
 
@@ -52,7 +52,7 @@ final class SourceAnalysis {
         this.users = users;
     }
 
-    static SourceAnalysis of(Platform platform, long users, String... kinds) {
+    public static SourceAnalysis of(Platform platform, long users, String... kinds) {
         var s = new SourceAnalysis(platform, users);
         for (String kind : kinds) {
             s.files.add(new ExportAnalysis.FileInfo(kind + ".file", 1000, "0".repeat(64), kind, kind, false, users));
@@ -60,7 +60,7 @@ final class SourceAnalysis {
         return s;
     }
 
-    SourceAnalysis gzip() {
+    public SourceAnalysis gzip() {
         var first = files.removeFirst();
         files.addFirst(new ExportAnalysis.FileInfo(first.name() + ".gz", first.bytes(), first.sha256(), first.kind(), first.kindLabel(), true,
                 first.records()));
@@ -68,18 +68,18 @@ final class SourceAnalysis {
     }
 
     /** Users with a password hash; then {@link #scheme} for each scheme. */
-    SourceAnalysis passwords(long n) {
+    public SourceAnalysis passwords(long n) {
         withPassword = n;
         return this;
     }
 
     /** Users with a password whose hash the export does not carry. */
-    SourceAnalysis hashNotInExport(long n) {
+    public SourceAnalysis hashNotInExport(long n) {
         hashNotInExport = n;
         return this;
     }
 
-    SourceAnalysis scheme(String scheme, String params, String format, long n) {
+    public SourceAnalysis scheme(String scheme, String params, String format, long n) {
         schemes.merge(scheme, n, Long::sum);
         if (!format.isEmpty()) {
             formats.merge(format, n, Long::sum);
@@ -94,23 +94,23 @@ final class SourceAnalysis {
     }
 
     /** Passwordless and social-only users, both observed for every user. */
-    SourceAnalysis access(long passwordless, long socialOnly) {
+    public SourceAnalysis access(long passwordless, long socialOnly) {
         this.passwordless = new Metric(Status.OBSERVED, passwordless, users, null);
         this.socialOnly = new Metric(Status.OBSERVED, socialOnly, users, null);
         return this;
     }
 
-    SourceAnalysis verified(long n, long observed) {
+    public SourceAnalysis verified(long n, long observed) {
         emailVerified = new Metric(observed >= users ? Status.OBSERVED : Status.PARTIAL, n, observed, null);
         return this;
     }
 
-    SourceAnalysis blocked(long n) {
+    public SourceAnalysis blocked(long n) {
         blocked = new Metric(Status.OBSERVED, n, users, null);
         return this;
     }
 
-    SourceAnalysis mfa(long users, long totpSecrets, Object... factorCounts) {
+    public SourceAnalysis mfa(long users, long totpSecrets, Object... factorCounts) {
         mfaUsers = users;
         this.totpSecrets = totpSecrets;
         for (int i = 0; i < factorCounts.length; i += 2) {
@@ -120,13 +120,13 @@ final class SourceAnalysis {
     }
 
     /** never, then the six buckets (under 30 days ... over 2 years). */
-    SourceAnalysis lastSignIn(long never, long... buckets) {
+    public SourceAnalysis lastSignIn(long never, long... buckets) {
         this.never = never;
         this.buckets = buckets;
         return this;
     }
 
-    SourceAnalysis providers(long federated, Object... counts) {
+    public SourceAnalysis providers(long federated, Object... counts) {
         this.federated = federated;
         providers = new LinkedHashMap<>();
         for (int i = 0; i < counts.length; i += 2) {
@@ -135,34 +135,34 @@ final class SourceAnalysis {
         return this;
     }
 
-    SourceAnalysis keys(String... keys) {
+    public SourceAnalysis keys(String... keys) {
         this.keys = List.of(keys);
         return this;
     }
 
-    SourceAnalysis duplicates(long emails, long users, long withoutEmail) {
+    public SourceAnalysis duplicates(long emails, long users, long withoutEmail) {
         this.duplicates = emails;
         this.duplicateUsers = users;
         this.withoutEmail = withoutEmail;
         return this;
     }
 
-    SourceAnalysis tenants(long n) {
+    public SourceAnalysis tenants(long n) {
         tenants = new Metric(Status.OBSERVED, n, users, null);
         return this;
     }
 
-    SourceAnalysis organizations(long n) {
+    public SourceAnalysis organizations(long n) {
         organizations = new Metric(Status.OBSERVED, n, users, null);
         return this;
     }
 
-    SourceAnalysis groups(long n) {
+    public SourceAnalysis groups(long n) {
         groups = new Metric(Status.OBSERVED, n, users, null);
         return this;
     }
 
-    ExportAnalysis build() {
+    public ExportAnalysis build() {
         Status pw = withPassword == null ? Status.NOT_OBSERVABLE : Status.OBSERVED;
         // as the analyser writes it: an export without hashes has passwords unobservable, and counts those it says exist
         var passwords = new ExportAnalysis.Passwords(pw, withPassword == null ? 0 : users, withPassword, hashNotInExport, schemes, formats,

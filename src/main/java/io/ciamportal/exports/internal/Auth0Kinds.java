@@ -81,6 +81,12 @@ final class Auth0Kinds {
         @Override public Platform platform() { return Platform.AUTH0; }
         @Override public String id() { return "auth0-export-json"; }
         @Override public String label() { return "Auth0 user export job (JSON)"; }
+        /** The properties {@link #user} reads (names, pictures, dates, IPs and the rest are skipped unbuilt). */
+        static final Set<String> FIELDS = Set.of("user_id", "email", "email_verified", "identities", "connection", "provider",
+                "multifactor", "last_login", "logins_count", "blocked", "user_metadata", "app_metadata");
+        @Override protected Set<String> fields() { return FIELDS; }
+        /** {@link #user} reads the tree and fills the record, nothing else. */
+        @Override protected boolean threadSafe() { return true; }
         @Override public Map<String, String> notes() { return EXPORT_JOB_NOTES; }
         @Override protected Set<String> userPaths() { return Set.of("", "*"); }
 
@@ -208,6 +214,9 @@ final class Auth0Kinds {
         @Override public Platform platform() { return Platform.AUTH0; }
         @Override public String id() { return "auth0-password-hashes"; }
         @Override public String label() { return "Auth0 password-hash export (support)"; }
+        static final Set<String> FIELDS = Set.of("_id", "alt_id", "email", "email_verified", "identifiers", "passwordHash", "tenant",
+                "connection");
+        @Override protected Set<String> fields() { return FIELDS; }
         @Override protected Set<String> userPaths() { return Set.of("", "*"); }
 
         @Override

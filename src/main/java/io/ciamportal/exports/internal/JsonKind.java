@@ -1,6 +1,7 @@
 package io.ciamportal.exports.internal;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +32,23 @@ public abstract class JsonKind extends FileKind {
         return Set.of("");
     }
 
+    /**
+     * The top-level properties of a user object this kind reads, or null for all. The walker builds only these (the
+     * others are skipped without a tree), so a kind that names them must name every property it looks at, with
+     * {@code has} too; a user whose properties are all unnamed still counts as a user, not as an empty record.
+     */
+    protected @Nullable Set<String> fields() {
+        return null;
+    }
+
+    /**
+     * True when {@link #user} reads nothing but the tree and fills nothing but the record (no session, no tally,
+     * no state of its own): then a large file's users may be filled on worker threads and only counted here.
+     */
+    protected boolean threadSafe() {
+        return false;
+    }
+
     /** Fills the record from one user object; leave the record untouched (and return false) to skip it. */
     protected abstract boolean user(JsonNode user, UserRecord record, Session session);
 
@@ -49,10 +67,15 @@ public abstract class JsonKind extends FileKind {
     public long read(ExportStream stream, Session session) {
         var record = new UserRecord();
         var tally = session.tally();
-        return new JsonWalker(stream, userPaths(stream), new JsonWalker.Visitor() {
+        return new JsonWalker(stream, userPaths(stream), fields(), new JsonWalker.Visitor() {
             @Override
             public void user(String path, JsonNode user) {
-                if (!user.isObject() || user.isEmpty()) {
+                user(path, user, user.size());
+            }
+
+            @Override
+            public void user(String path, JsonNode user, int properties) {
+                if (!user.isObject() || properties == 0) {
                     tally.emptyRecord();
                     return;
                 }
@@ -66,6 +89,37 @@ public abstract class JsonKind extends FileKind {
             @Override
             public void scalar(String path, JsonParser parser) {
                 JsonKind.this.scalar(path, parser, session);
+            }
+
+            @Override
+            public JsonWalker.@Nullable Preparer preparer() {
+                if (!threadSafe()) {
+                    return null;
+                }
+                return new JsonWalker.Preparer() {
+                    @Override
+                    public boolean fill(JsonNode user, UserRecord r) {
+                        boolean add = JsonKind.this.user("", user, r, session);
+                        if (add) {
+                            r.keyWith(target(session).keyed());
+                        }
+                        return add;
+                    }
+
+                    @Override
+                    public void count(UserRecord r, boolean add) {
+                        if (add) {
+                            target(session).add(r);
+                        } else {
+                            r.reset();
+                        }
+                    }
+
+                    @Override
+                    public void empty() {
+                        tally.emptyRecord();
+                    }
+                };
             }
 
             @Override

@@ -7,13 +7,16 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.JsonNodeException;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Streams a JSON file and hands each user object to a visitor as a small tree, wherever the platform puts its
@@ -22,6 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
  * scalars outside the users (a realm name, a next-page token) reach {@link Visitor#scalar}. Where an object could be
  * a user or a wrapper of users further down (the generic reader takes one object per line and
  * {@code {"users":[...]}} alike), its first property name decides.
+ *
+ * <p>A user's tree is built straight from the parser's tokens (no data-binding round trip), and only from the
+ * properties its kind reads when the kind names them ({@link JsonKind#fields()}): the others are skipped unbuilt,
+ * which is most of the cost of a user in a large export. A large file of one user after another is parsed on other
+ * threads ({@link JsonLines}) and handed back here in file order.
  */
 public final class JsonWalker {
 
@@ -29,10 +37,35 @@ public final class JsonWalker {
     public interface Visitor {
         void user(String path, JsonNode user);
 
+        /** A user object with the number of properties it had in the file (the tree may hold only the ones read). */
+        default void user(String path, JsonNode user, int properties) {
+            user(path, user);
+        }
+
         default void scalar(String path, JsonParser parser) {}
 
         /** An object or array opens at a path that leads to users (a realm in an array, the users array itself). */
         default void open(String path, boolean array) {}
+
+        /** The part of handling a user that may run on another thread, or null when all of it stays here. */
+        default @Nullable Preparer preparer() {
+            return null;
+        }
+    }
+
+    /**
+     * A user handled in two steps, for {@link JsonLines}: {@link #fill} on a worker thread (it may touch nothing but
+     * the tree and the record), {@link #count} on the caller's thread, in file order.
+     */
+    public interface Preparer {
+        /** Fills the record from the tree; false when it is not a user to count (the record is then reset). */
+        boolean fill(JsonNode user, UserRecord record);
+
+        /** Counts a filled record (or, for {@code add} false, only resets it). */
+        void count(UserRecord record, boolean add);
+
+        /** An object without properties. */
+        void empty();
     }
 
     private final ExportStream stream;
@@ -41,14 +74,29 @@ public final class JsonWalker {
     /** user paths whose objects may instead wrap users under a named property ("" when "users/*" is a user path too) */
     private final Set<String> wrappers = new HashSet<>();
     private final Visitor visitor;
-    private final JsonMapper mapper;
+    private final JsonFactory factory;
+    private final @Nullable Set<String> fields;
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private long records;
     /** where the user record being read starts, for a message about it */
     private @Nullable TokenStreamLocation userAt;
+    /** Reading through {@link JsonLines}: its reader thread owns the stream, so the walk leaves the record marks alone. */
+    private boolean pipelined;
+    /** where the parser's first byte sits in the content (a value {@link JsonLines} hands back is parsed on its own) */
+    private long baseLine = 1;
+    private long baseColumn = 1;
+    private long baseOffset;
 
     public JsonWalker(ExportStream stream, Set<String> userPaths, Visitor visitor) {
+        this(stream, userPaths, null, visitor);
+    }
+
+    /** {@code fields}: the top-level properties of a user to build (null: all). */
+    public JsonWalker(ExportStream stream, Set<String> userPaths, @Nullable Set<String> fields, Visitor visitor) {
         this.stream = stream;
         this.userPaths = userPaths;
+        // a HashSet: names the parser hands out keep their hash, so a lookup is one probe
+        this.fields = fields == null ? null : new HashSet<>(fields);
         this.visitor = visitor;
         for (String path : userPaths) {
             String p = path;
@@ -68,20 +116,60 @@ public final class JsonWalker {
         }
         wrappers.retainAll(userPaths);
         var limits = stream.limits();
-        var factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+        this.factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxNestingDepth())
                 .maxStringLength(limits.maxRecordBytes())
                 .maxNameLength(64 * 1024)
                 .maxNumberLength(400)
                 .build()).disable(tools.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE).build();
-        this.mapper = JsonMapper.builder(factory).build();
     }
 
     /** Reads the whole file; returns the number of user records seen. */
     public long walk() {
+        // a large file of one value after another, none of them a possible wrapper: parsed on other threads
+        if (!wrappers.contains("") && JsonLines.applies(stream, userPaths)) {
+            pipelined = true;
+            Preparer preparer = visitor.preparer();
+            new JsonLines(stream, factory, fields, this, preparer).run(new JsonLines.Consumer() {
+                @Override
+                public void user(JsonNode user, int properties, JsonLines.Where where) {
+                    records++;
+                    try {
+                        visitor.user("", user, properties);
+                    } catch (JsonNodeException e) {
+                        throw unexpectedType(where.get());
+                    }
+                }
+
+                @Override
+                public void other(JsonParser parser, JsonToken token, long line, long column, long offset) {
+                    baseLine = line;
+                    baseColumn = column;
+                    baseOffset = offset;
+                    try {
+                        value(parser, token, "");
+                    } finally {
+                        baseLine = 1;
+                        baseColumn = 1;
+                        baseOffset = 0;
+                    }
+                }
+
+                @Override
+                public void prepared(UserRecord record, boolean add, boolean empty) {
+                    records++;
+                    if (empty) {
+                        preparer.empty();
+                    } else {
+                        preparer.count(record, add);
+                    }
+                }
+            });
+            return records;
+        }
         JsonParser parser;
         try {
-            parser = mapper.createParser(stream.content());
+            parser = factory.createParser(ObjectReadContext.empty(), stream.content());
         } catch (JacksonException e) {
             throw failure(e, null);
         }
@@ -102,13 +190,13 @@ public final class JsonWalker {
     }
 
     /** A parse error, a broken limit or unreadable bytes as a message about the file: where, never what. */
-    private ExportFormatException failure(JacksonException e, @Nullable TokenStreamLocation parserAt) {
-        TokenStreamLocation at = e.getLocation() == null || e.getLocation() == TokenStreamLocation.NA ? parserAt : e.getLocation();
+    ExportFormatException failure(JacksonException e, @Nullable TokenStreamLocation parserAt) {
+        TokenStreamLocation at = shifted(e.getLocation() == null || e.getLocation() == TokenStreamLocation.NA ? parserAt : e.getLocation());
         if (e instanceof StreamConstraintsException constraints) {
             return new ExportFormatException(stream.name() + ": " + constraint(constraints) + where(at) + ".");
         }
         if (e.getCause() instanceof ExportStream.LimitException limit && limit.record() && userAt != null) {
-            return new ExportFormatException(stream.name() + ": the user record" + where(userAt) + " is longer than "
+            return new ExportFormatException(stream.name() + ": the user record" + where(shifted(userAt)) + " is longer than "
                     + stream.limits().maxRecordBytes() + " bytes (portal.exports.max-record-bytes): is this a user export?");
         }
         if (e.getCause() instanceof java.io.IOException io) {
@@ -121,10 +209,45 @@ public final class JsonWalker {
         return new ExportFormatException(stream.name() + ": " + what + where(at) + ".");
     }
 
+    /** The same for a parser that started at the given line, column and content offset ({@link JsonLines}). */
+    ExportFormatException failure(JacksonException e, long line, long column, long offset) {
+        baseLine = line;
+        baseColumn = column;
+        baseOffset = offset;
+        try {
+            return failure(e, null);
+        } finally {
+            baseLine = 1;
+            baseColumn = 1;
+            baseOffset = 0;
+        }
+    }
+
+    ExportFormatException unexpectedType(@Nullable TokenStreamLocation at) {
+        return new ExportFormatException(stream.name() + ": the user record" + where(at)
+                + " holds a value of a type the reader does not expect (is this the platform's own export?).");
+    }
+
+    /** A location of the parser at hand, as a location in the content. */
+    private @Nullable TokenStreamLocation shifted(@Nullable TokenStreamLocation at) {
+        return shifted(at, baseLine, baseColumn, baseOffset);
+    }
+
+    static @Nullable TokenStreamLocation shifted(@Nullable TokenStreamLocation at, long line, long column, long offset) {
+        if (at == null || at == TokenStreamLocation.NA || (line == 1 && column == 1 && offset == 0)) {
+            return at;
+        }
+        long l = at.getLineNr() + line - 1;
+        long c = at.getLineNr() == 1 ? at.getColumnNr() + column - 1 : at.getColumnNr();
+        long b = at.getByteOffset() < 0 ? -1 : at.getByteOffset() + offset;
+        return new TokenStreamLocation(at.contentReference(), b, -1, (int) Math.min(Integer.MAX_VALUE, l), (int) Math.min(Integer.MAX_VALUE, c));
+    }
+
     private void value(JsonParser parser, JsonToken token, String path) {
         if (token == JsonToken.START_OBJECT && userPaths.contains(path)) {
-            stream.recordStarts(stream.contentBytes());
+            mark();
             userAt = parser.currentTokenLocation();
+            boolean atFirst = false;
             if (wrappers.contains(path)) {
                 // a user here, or a wrapper of users further down ({"users":[...]}): its first name tells
                 JsonToken first = parser.nextToken();
@@ -134,18 +257,19 @@ public final class JsonWalker {
                     properties(parser, path, true);
                     return;
                 }
+                atFirst = first == JsonToken.PROPERTY_NAME;
             }
             // from its start or its first name, the rest of the object is read as one tree
-            JsonNode user = parser.currentToken() == JsonToken.END_OBJECT ? mapper.createObjectNode() : parser.readValueAsTree();
+            int[] properties = {0};
+            ObjectNode user = parser.currentToken() == JsonToken.END_OBJECT ? nodes.objectNode() : object(parser, fields, properties, atFirst);
             records++;
             try {
-                visitor.user(path, user);
+                visitor.user(path, user, properties[0]);
             } catch (JsonNodeException e) {
-                throw new ExportFormatException(stream.name() + ": the user record" + where(userAt)
-                        + " holds a value of a type the reader does not expect (is this the platform's own export?).");
+                throw unexpectedType(shifted(userAt));
             }
             userAt = null;
-            stream.recordStarts(stream.contentBytes());
+            mark();
             return;
         }
         if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && prefixes.contains(path)) {
@@ -160,7 +284,7 @@ public final class JsonWalker {
                     if (next == null) {
                         return;
                     }
-                    stream.recordStarts(stream.contentBytes());
+                    mark();
                     value(parser, next, child);
                 }
             }
@@ -172,16 +296,67 @@ public final class JsonWalker {
         }
     }
 
+    private void mark() {
+        if (!pipelined) {
+            stream.recordStarts(stream.contentBytes());
+        }
+    }
+
     /** The properties of an object not read as a user; {@code atFirst}: the parser is on the first name already. */
     private void properties(JsonParser parser, String path, boolean atFirst) {
         for (boolean more = atFirst || parser.nextToken() == JsonToken.PROPERTY_NAME; more;
                 more = parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             JsonToken next = parser.nextToken();
-            stream.recordStarts(stream.contentBytes());
+            mark();
             String child = path.isEmpty() ? name : path + "/" + name;
             value(parser, next, child.length() > 200 ? "~" : child);
         }
+    }
+
+    /**
+     * An object from its tokens: the parser is on its START_OBJECT, or ({@code atFirst}) on its first property name.
+     * With {@code only}, the other properties are skipped unbuilt; {@code properties[0]} counts them all. Safe to
+     * call from several threads (it keeps no state).
+     */
+    ObjectNode object(JsonParser parser, @Nullable Set<String> only, int[] properties, boolean atFirst) {
+        ObjectNode node = nodes.objectNode();
+        String name = atFirst ? parser.currentName() : parser.nextName();
+        for (; name != null; name = parser.nextName()) {
+            properties[0]++;
+            JsonToken token = parser.nextToken();
+            if (only != null && !only.contains(name)) {
+                parser.skipChildren();
+                continue;
+            }
+            node.set(name, tree(parser, token));
+        }
+        return node;
+    }
+
+    private JsonNode tree(JsonParser parser, JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> object(parser, null, new int[1], false);
+            case START_ARRAY -> {
+                ArrayNode array = nodes.arrayNode();
+                JsonToken next;
+                while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    array.add(tree(parser, next));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> nodes.stringNode(parser.getString());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> nodes.numberNode(parser.getIntValue());
+                case LONG -> nodes.numberNode(parser.getLongValue());
+                default -> nodes.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> nodes.booleanNode(true);
+            case VALUE_FALSE -> nodes.booleanNode(false);
+            case VALUE_NULL -> nodes.nullNode();
+            default -> nodes.missingNode();
+        };
     }
 
     private boolean leadsToUsers(String path, String name) {
@@ -205,6 +380,10 @@ public final class JsonWalker {
         return "the JSON breaks a size limit (a name or number far too long)";
     }
 
+    static String where(long line, long column, long offset) {
+        return " at line " + line + ", column " + column + " (byte offset " + offset + ")";
+    }
+
     static String where(@Nullable TokenStreamLocation location) {
         if (location == null || location == TokenStreamLocation.NA) {
             return "";
@@ -214,5 +393,9 @@ public final class JsonWalker {
             out.append(" (byte offset ").append(location.getByteOffset()).append(')');
         }
         return out.toString();
+    }
+
+    long records() {
+        return records;
     }
 }

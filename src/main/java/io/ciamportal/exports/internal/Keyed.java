@@ -34,14 +34,29 @@ public final class Keyed {
     }
 
     long hash(CharSequence s, boolean lowerCase) {
+        // the characters in an array first: one bounds check per string instead of one per character (same values)
+        int n = s.length();
+        char[] c = new char[n];
+        if (s instanceof String str) {
+            str.getChars(0, n, c, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                c[i] = s.charAt(i);
+            }
+        }
+        if (lowerCase) {
+            for (int i = 0; i < n; i++) {
+                char ch = c[i];
+                c[i] = ch < 128 ? (ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch) : Character.toLowerCase(ch);
+            }
+        }
         long v0 = k0 ^ 0x736f6d6570736575L;
         long v1 = k1 ^ 0x646f72616e646f6dL;
         long v2 = k0 ^ 0x6c7967656e657261L;
         long v3 = k1 ^ 0x7465646279746573L;
-        int n = s.length();
         int i = 0;
         for (; i + 4 <= n; i += 4) {
-            long m = ch(s, i, lowerCase) | ch(s, i + 1, lowerCase) << 16 | ch(s, i + 2, lowerCase) << 32 | ch(s, i + 3, lowerCase) << 48;
+            long m = (long) c[i] | (long) c[i + 1] << 16 | (long) c[i + 2] << 32 | (long) c[i + 3] << 48;
             v3 ^= m;
             for (int r = 0; r < 2; r++) {
                 v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
@@ -53,7 +68,7 @@ public final class Keyed {
         }
         long last = ((long) (n * 2) & 0xff) << 56;
         for (int shift = 0; i < n; i++, shift += 16) {
-            last |= ch(s, i, lowerCase) << shift;
+            last |= (long) c[i] << shift;
         }
         v3 ^= last;
         for (int r = 0; r < 2; r++) {
@@ -71,13 +86,5 @@ public final class Keyed {
             v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
         }
         return v0 ^ v1 ^ v2 ^ v3;
-    }
-
-    private static long ch(CharSequence s, int i, boolean lowerCase) {
-        char c = s.charAt(i);
-        if (lowerCase) {
-            c = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
-        }
-        return c;
     }
 }

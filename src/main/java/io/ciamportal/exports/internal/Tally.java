@@ -67,6 +67,8 @@ public final class Tally {
     private final Map<String, long[]> providers = new HashMap<>();
     long attributesObserved;
     private final TreeSet<String> attributeKeys = new TreeSet<>();
+    private final java.util.HashSet<String> attributeKeysSeen = new java.util.HashSet<>();
+    private final Map<String, long[]> providerCounters = new HashMap<>();
     boolean attributeKeysTruncated;
     long tenantsObserved;
     long organizationsObserved;
@@ -249,7 +251,7 @@ public final class Tally {
             }
             fingerprints[fingerprintCount++] = (int) fingerprintKey.id(r.id);
         }
-        if (ids.increment(keyed.id(r.id)) == 1) {
+        if (ids.increment(r.keyedWith == keyed ? r.idKey : keyed.id(r.id)) == 1) {
             duplicateIds++;
         }
     }
@@ -258,7 +260,7 @@ public final class Tally {
         if (r.email == null || r.email.isBlank()) {
             withoutEmail++;
         } else {
-            int before = emails.increment(keyed.email(r.email));
+            int before = emails.increment(r.keyedWith == keyed ? r.emailKey : keyed.email(r.email));
             if (before == 1) {
                 duplicateEmails++;
                 duplicateEmailUsers += 2;
@@ -363,14 +365,24 @@ public final class Tally {
         if (r.federated) {
             federatedUsers++;
         }
-        var seen = r.providers.size() > 1 ? new java.util.HashSet<String>() : null;
-        for (String name : r.providers) {
-            if (seen != null && !seen.add(name)) {
+        var names = r.providers;
+        var seen = names.size() > 8 ? new java.util.HashSet<String>() : null;
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (seen != null ? !seen.add(name) : names.subList(0, i).contains(name)) {
                 continue;
             }
-            String safe = Names.safe(name);
-            String key = providers.size() >= MAX_NAMES && !providers.containsKey(safe) ? "other" : safe;
-            providers.computeIfAbsent(key, k -> new long[1])[0]++;
+            // a name as written maps to its counter once (the same few names recur on every user)
+            long[] counter = providerCounters.get(name);
+            if (counter == null) {
+                String safe = Names.safe(name);
+                String key = providers.size() >= MAX_NAMES && !providers.containsKey(safe) ? "other" : safe;
+                counter = providers.computeIfAbsent(key, k -> new long[1]);
+                if (providerCounters.size() < 4 * MAX_NAMES) {
+                    providerCounters.put(name, counter);
+                }
+            }
+            counter[0]++;
         }
     }
 
@@ -380,6 +392,13 @@ public final class Tally {
         }
         attributesObserved++;
         for (String key : r.attributeKeys) {
+            // a key as written needs cleaning and placing once; again it changes nothing
+            if (attributeKeysSeen.contains(key)) {
+                continue;
+            }
+            if (attributeKeysSeen.size() < 4 * MAX_KEYS) {
+                attributeKeysSeen.add(key);
+            }
             if (attributeKeys.size() >= MAX_KEYS) {
                 if (!attributeKeys.contains(Names.safe(key))) {
                     attributeKeysTruncated = true;

@@ -22,6 +22,10 @@ public final class UserRecord {
 
     public @Nullable String id;
     public @Nullable String email;
+    /** the keyed values of id and email, when worked out ahead on a worker thread ({@link #keyWith}) */
+    long idKey;
+    long emailKey;
+    @Nullable Keyed keyedWith;
     /** null when the record cannot show it */
     public @Nullable Boolean emailVerified;
 
@@ -64,6 +68,7 @@ public final class UserRecord {
     public void reset() {
         id = null;
         email = null;
+        keyedWith = null;
         emailVerified = null;
         passwordObserved = false;
         hash = null;
@@ -88,6 +93,16 @@ public final class UserRecord {
         groups.clear();
         blocked = null;
         serviceAccount = false;
+    }
+
+    /**
+     * Works out the keyed values of the id and the email now (a worker thread does it so the tally's thread does
+     * not); the tally uses them when its key is this one.
+     */
+    void keyWith(Keyed keyed) {
+        idKey = id == null || id.isBlank() ? 0 : keyed.id(id);
+        emailKey = email == null || email.isBlank() ? 0 : keyed.email(email);
+        keyedWith = keyed;
     }
 
     /** Marks a password as observed, classifying the stored value (null or empty: no password). */

@@ -80,10 +80,17 @@ public final class Values {
             return null;
         }
         String v = s.strip();
+        // the shapes nearly every export writes, read without a parser (a million dates take milliseconds, not seconds)
+        long fast = fastTime(v);
+        return fast != NOT_FAST ? Long.valueOf(fast) : slowTime(v);
+    }
+
+    /** Every form {@link #time(String)} reads, with the JDK's parsers (the stripped, non-blank text). */
+    static @Nullable Long slowTime(String v) {
         if (v.chars().allMatch(Character::isDigit) && v.length() <= 15) {
             return epoch(Long.parseLong(v));
         }
-        if (v.matches("^\\d+\\.\\d+$") && v.length() <= 20) {
+        if (v.length() <= 20 && DECIMAL.matcher(v).matches()) {
             return epoch((long) Double.parseDouble(v));
         }
         // a year far out of range parses but does not fit epoch milliseconds (ArithmeticException): unreadable too
@@ -103,12 +110,107 @@ public final class Values {
             // try the other forms
         }
         try {
-            var parsed = SQL.parseBest(v.length() > 3 && v.matches(".*[+-]\\d\\d$") ? v + "00" : v, OffsetDateTime::from, LocalDateTime::from);
+            var parsed = SQL.parseBest(v.length() > 3 && HOURS_OFFSET.matcher(v).matches() ? v + "00" : v, OffsetDateTime::from, LocalDateTime::from);
             return parsed instanceof OffsetDateTime o ? o.toInstant().toEpochMilli()
                     : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC).toEpochMilli();
         } catch (DateTimeException | ArithmeticException | ClassCastException unreadable) {
             return null;
         }
+    }
+
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("^\\d+\\.\\d+$");
+    private static final java.util.regex.Pattern HOURS_OFFSET = java.util.regex.Pattern.compile(".*[+-]\\d\\d$");
+    static final long NOT_FAST = Long.MIN_VALUE;
+
+    /**
+     * Epoch digits (up to 15), or {@code yyyy-MM-ddTHH:mm:ss[.fraction]} in UTC ({@code Z}, {@code +00:00} or no zone,
+     * which the full parse also reads as UTC), or PostgreSQL's {@code yyyy-MM-dd HH:mm:ss[.fraction]} with {@code +00},
+     * {@code +00:00} or no zone: the epoch milliseconds, the same as {@link #slowTime} gives (ValuesTest checks it);
+     * {@link #NOT_FAST} for any other shape (another offset, a date out of range), which then takes the full parse.
+     */
+    static long fastTime(String v) {
+        int n = v.length();
+        if (n == 0 || n > 40) {
+            return NOT_FAST;
+        }
+        boolean digits = true;
+        for (int i = 0; i < n && digits; i++) {
+            char c = v.charAt(i);
+            digits = c >= '0' && c <= '9';
+        }
+        if (digits) {
+            return n <= 15 ? epoch(Long.parseLong(v)) : NOT_FAST;
+        }
+        if (n < 19 || v.charAt(4) != '-' || v.charAt(7) != '-' || (v.charAt(10) != 'T' && v.charAt(10) != ' ') || v.charAt(13) != ':'
+                || v.charAt(16) != ':') {
+            return NOT_FAST;
+        }
+        int year = digits(v, 0, 4);
+        int month = digits(v, 5, 2);
+        int day = digits(v, 8, 2);
+        int hour = digits(v, 11, 2);
+        int minute = digits(v, 14, 2);
+        int second = digits(v, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return NOT_FAST;
+        }
+        int i = 19;
+        long millis = 0;
+        if (i < n && v.charAt(i) == '.') {
+            i++;
+            int count = 0;
+            while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+                if (count < 3) {
+                    millis = millis * 10 + (v.charAt(i) - '0');
+                }
+                count++;
+                i++;
+            }
+            if (count == 0 || count > 9) {
+                return NOT_FAST;
+            }
+            for (int k = count; k < 3; k++) {
+                millis *= 10;
+            }
+        }
+        String zone = v.substring(i);
+        boolean utc = v.charAt(10) == 'T' ? zone.isEmpty() || zone.equals("Z") || zone.equals("+00:00")
+                : zone.isEmpty() || zone.equals("+00") || zone.equals("+00:00");
+        if (!utc) {
+            return NOT_FAST;
+        }
+        return (daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second) * 1000L + millis;
+    }
+
+    private static int digits(String v, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static int monthLength(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+    private static long daysFromCivil(int y, int m, int d) {
+        y -= m <= 2 ? 1 : 0;
+        long era = (y >= 0 ? y : y - 399) / 400;
+        long yoe = y - era * 400;
+        long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146_097 + doe - 719_468;
     }
 
     /** Epoch seconds or milliseconds (told apart by size: seconds stop before the year 2286). */

@@ -1,0 +1,563 @@
+package io.ciamportal.exports.internal;
+
+import io.ciamportal.exports.ExportFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One JSON value after another (NDJSON, Auth0's export job) read on three threads instead of one, for large files:
+ * a reader thread takes the bytes from the {@link ExportStream} (gzip, SHA-256 and limits stay there) and cuts them
+ * into batches of whole top-level values with a small scanner (braces and strings, nothing else), worker threads
+ * parse each batch into user trees, and the caller's thread takes the batches back in file order and hands the
+ * trees to the kind and the tally exactly as the one-thread walk does. Kinds and the tally stay on the caller's
+ * thread, so they need no locking; only parsing, the largest part of the work, moves. At most a few batches are in
+ * flight (a few megabytes), whatever the file size. Errors name the same line, column and byte offset as the
+ * one-thread walk, and stop the other threads.
+ */
+final class JsonLines {
+
+    /** Bytes per batch: large enough to make handing over cheap, small enough to keep memory flat. */
+    static final int BATCH = 1 << 18;
+    private static final int IN_FLIGHT = 4;
+    /** The margin the stream gives a record over the limit (its readers buffer ahead); kept here for the same verdicts. */
+    private static final int RECORD_MARGIN = 128 << 10;
+    /** Off only in tests that compare this path with the one-thread walk. */
+    static volatile boolean enabled = true;
+
+    /** Where a value starts in the content, worked out only when a message needs it. */
+    interface Where {
+        @Nullable TokenStreamLocation get();
+    }
+
+    /** What the caller's thread does with each value, in file order. */
+    interface Consumer {
+        /** A top-level object, built as the one-thread walk builds it. */
+        void user(JsonNode user, int properties, Where where);
+
+        /** Any other top-level value (an array, a scalar): a parser of it alone, on its first token, and where it starts. */
+        void other(JsonParser parser, JsonToken token, long line, long column, long offset);
+
+        /** A top-level object already filled into a record on a worker (see {@link JsonWalker.Preparer}). */
+        void prepared(UserRecord record, boolean add, boolean empty);
+    }
+
+    /** Where a batch starts in the content, for error positions. */
+    private record Origin(long line, long column, long offset) {}
+
+    /** A batch of whole values: bytes {@code [0, end)} of {@code bytes}; {@code result} is filled by a worker. */
+    private static final class Batch {
+        final byte[] bytes;
+        final int end;
+        final int values;
+        final Origin origin;
+        final CompletableFuture<Parsed> result = new CompletableFuture<>();
+        final @Nullable RuntimeException failure;
+
+        Batch(byte[] bytes, int end, int values, Origin origin, @Nullable RuntimeException failure) {
+            this.bytes = bytes;
+            this.end = end;
+            this.values = values;
+            this.origin = origin;
+            this.failure = failure;
+        }
+    }
+
+    private static final byte OTHER = 0;
+    private static final byte TREE = 1;
+    private static final byte FILLED = 2;
+    private static final byte KEPT_OUT = 3;
+    private static final byte EMPTY = 4;
+
+    /**
+     * A parsed batch, value by value: a tree, a record the worker filled, or another value to walk here (with its
+     * position in the batch).
+     */
+    private record Parsed(byte[] status, JsonNode[] trees, int[] properties, UserRecord[] records, int[] otherStart, int[] otherEnd,
+            long[] otherLine, long[] otherColumn) {}
+
+    private static final Batch END = new Batch(new byte[0], 0, 0, new Origin(1, 1, 0), null);
+
+    private final ExportStream stream;
+    private final JsonFactory factory;
+    private final @Nullable Set<String> fields;
+    private final JsonWalker walker;
+    private final JsonWalker.@Nullable Preparer preparer;
+    /** records handed back by the caller's thread once counted, for the workers to fill again */
+    private final java.util.concurrent.ConcurrentLinkedQueue<UserRecord[]> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final BlockingQueue<Batch> toParse = new ArrayBlockingQueue<>(IN_FLIGHT);
+    private final BlockingQueue<Batch> inOrder = new ArrayBlockingQueue<>(IN_FLIGHT);
+    private volatile boolean stopped;
+
+    JsonLines(ExportStream stream, JsonFactory factory, @Nullable Set<String> fields, JsonWalker walker,
+            JsonWalker.@Nullable Preparer preparer) {
+        this.stream = stream;
+        this.factory = factory;
+        this.fields = fields;
+        this.walker = walker;
+        this.preparer = preparer;
+    }
+
+    /**
+     * Whether a file is read this way: its users are top-level values ({@code ""}), it starts with an object, it is
+     * larger than the sniffing prefix (small files are quicker on one thread) and there is more than one core.
+     */
+    static boolean applies(ExportStream stream, Set<String> userPaths) {
+        if (!enabled || !userPaths.contains("") || Runtime.getRuntime().availableProcessors() < 2) {
+            return false;
+        }
+        byte[] prefix = stream.prefix();
+        if (prefix.length < ExportStream.PREFIX_BYTES) {
+            return false;
+        }
+        for (byte b : prefix) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
+    /** Reads every value, handing each to the consumer on this thread, in file order. */
+    void run(Consumer consumer) {
+        int workers = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
+        var threads = new ArrayList<Thread>();
+        threads.add(Thread.ofPlatform().daemon().name("export-reader").start(this::read));
+        for (int i = 0; i < workers; i++) {
+            threads.add(Thread.ofPlatform().daemon().name("export-parser-" + i).start(this::parse));
+        }
+        try {
+            while (true) {
+                Batch batch = take(inOrder);
+                if (batch == END) {
+                    return;
+                }
+                if (batch.failure != null) {
+                    throw batch.failure;
+                }
+                Parsed parsed = result(batch);
+                int other = 0;
+                for (int i = 0; i < batch.values; i++) {
+                    int index = i;
+                    switch (parsed.status()[i]) {
+                        case TREE -> consumer.user(parsed.trees()[i], parsed.properties()[i], () -> locate(batch, index));
+                        case FILLED -> consumer.prepared(parsed.records()[i], true, false);
+                        case KEPT_OUT -> consumer.prepared(parsed.records()[i], false, false);
+                        case EMPTY -> consumer.prepared(parsed.records()[i], false, true);
+                        default -> other(consumer, batch, parsed, other++);
+                    }
+                }
+                if (parsed.records().length > 0) {
+                    spare.offer(parsed.records());
+                }
+            }
+        } finally {
+            stopped = true;
+            threads.forEach(Thread::interrupt);
+            for (Thread t : threads) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** A value that is not an object, walked as the one-thread walk would (it may hold users: an array of them). */
+    private void other(Consumer consumer, Batch batch, Parsed parsed, int k) {
+        int from = parsed.otherStart()[k];
+        byte[] bytes = java.util.Arrays.copyOfRange(batch.bytes, from, parsed.otherEnd()[k]);
+        long line = batch.origin.line() + parsed.otherLine()[k] - 1;
+        long column = parsed.otherLine()[k] == 1 ? batch.origin.column() + parsed.otherColumn()[k] - 1 : parsed.otherColumn()[k];
+        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), bytes)) {
+            JsonToken token = parser.nextToken();
+            if (token != null) {
+                consumer.other(parser, token, line, column, batch.origin.offset() + from);
+            }
+        } catch (JacksonException e) {
+            throw walker.failure(e, line, column, batch.origin.offset() + from);
+        }
+    }
+
+    /** Where the batch's value {@code index} starts in the content (read again: only a message needs it). */
+    private @Nullable TokenStreamLocation locate(Batch batch, int index) {
+        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), batch.bytes, 0, batch.end)) {
+            for (int i = 0; i < index; i++) {
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            parser.nextToken();
+            return JsonWalker.shifted(parser.currentTokenLocation(), batch.origin.line(), batch.origin.column(), batch.origin.offset());
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private Parsed result(Batch batch) {
+        try {
+            return batch.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExportFormatException(stream.name() + ": the analysis was interrupted.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    // ---- the reader thread ----------------------------------------------------------------------------------------
+
+    /**
+     * Where the scanner is: inside a value or between values, how deep, inside a string or not. Only braces,
+     * brackets and strings are followed; a string is skipped to its next quote or backslash in a tight loop. Lines
+     * are counted for error positions; columns are worked out from where the line started.
+     */
+    private static final class Scanner {
+        /** the longest a value may be (the stream's record limit, with its margin) */
+        final long maxValue;
+        /** where a value longer than that started (content offset, line and line start), or -1 */
+        long tooLongAt = -1;
+        long tooLongLine;
+        long tooLongLineStart;
+        long offset;
+        int valueStart = -1;
+        int depth;
+        boolean inString;
+        boolean escape;
+        boolean bare;
+        int lastEnd;
+        int values;
+        long line = 1;
+        long lineStart;
+        long valueLine = 1;
+        long valueLineStart;
+
+        Scanner(long maxValue) {
+            this.maxValue = maxValue;
+        }
+
+        /** Scans {@code buf[from, to)}; {@code offset} is the content offset of {@code buf[0]}. */
+        void scan(byte[] buf, int from, int to, long offset) {
+            this.offset = offset;
+            int i = from;
+            while (i < to) {
+                if (valueStart < 0) {
+                    i = between(buf, i, to, offset);
+                } else if (inString) {
+                    i = string(buf, i, to, offset);
+                } else if (bare) {
+                    i = bare(buf, i, to);
+                } else {
+                    i = structure(buf, i, to, offset);
+                }
+            }
+        }
+
+        private int between(byte[] buf, int i, int to, long offset) {
+            for (; i < to; i++) {
+                byte c = buf[i];
+                if (c == '\n') {
+                    line++;
+                    lineStart = offset + i + 1;
+                } else if (c != ' ' && c != '\t' && c != '\r') {
+                    valueStart = i;
+                    valueLine = line;
+                    valueLineStart = lineStart;
+                    depth = 0;
+                    if (c == '{' || c == '[') {
+                        depth = 1;
+                    } else if (c == '"') {
+                        inString = true;
+                    } else {
+                        bare = true;
+                    }
+                    return i + 1;
+                }
+            }
+            return i;
+        }
+
+        private int string(byte[] buf, int i, int to, long offset) {
+            if (escape) {
+                escape = false;
+                return i + 1;
+            }
+            for (; i < to; i++) {
+                byte c = buf[i];
+                if (c == '"') {
+                    inString = false;
+                    if (depth == 0) {
+                        end(i + 1);
+                    }
+                    return i + 1;
+                }
+                if (c == '\\') {
+                    escape = true;
+                    return i + 1;
+                }
+                if (c == '\n') {
+                    line++;
+                    lineStart = offset + i + 1;
+                }
+            }
+            return i;
+        }
+
+        private int bare(byte[] buf, int i, int to) {
+            for (; i < to; i++) {
+                byte c = buf[i];
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '{' || c == '[' || c == '"') {
+                    // the bare token ended before this byte, which is looked at again between values
+                    bare = false;
+                    end(i);
+                    return i;
+                }
+            }
+            return i;
+        }
+
+        private int structure(byte[] buf, int i, int to, long offset) {
+            for (; i < to; i++) {
+                byte c = buf[i];
+                if (c == '"') {
+                    inString = true;
+                    return i + 1;
+                }
+                if (c == '{' || c == '[') {
+                    depth++;
+                } else if (c == '}' || c == ']') {
+                    if (--depth == 0) {
+                        end(i + 1);
+                        return i + 1;
+                    }
+                } else if (c == '\n') {
+                    line++;
+                    lineStart = offset + i + 1;
+                }
+            }
+            return i;
+        }
+
+        private void end(int at) {
+            if (at - valueStart > maxValue && tooLongAt < 0) {
+                tooLongAt = offset + valueStart;
+                tooLongLine = valueLine;
+                tooLongLineStart = valueLineStart;
+            }
+            lastEnd = at;
+            values++;
+            valueStart = -1;
+        }
+    }
+
+    /** Cuts the content into batches of whole values, with a {@link Scanner}. */
+    private void read() {
+        InputStream in = stream.content();
+        int maxRecord = stream.limits().maxRecordBytes();
+        byte[] buf = new byte[BATCH + (1 << 16)];
+        int filled = 0;
+        long offset = 0;
+        var at = new Scanner((long) maxRecord + RECORD_MARGIN);
+        var origin = new Origin(1, 1, 0);
+        try {
+            while (!stopped) {
+                // the record limit is checked here, per value: the stream sees a record start at each read
+                stream.recordStarts(stream.contentBytes());
+                int n = in.read(buf, filled, buf.length - filled);
+                if (n < 0) {
+                    if (at.bare) {
+                        at.bare = false;
+                        at.end(filled);
+                    }
+                    if (at.valueStart >= 0) {
+                        throw new ExportFormatException(stream.name() + ": the JSON ends in the middle of a value (is the file truncated?)"
+                                + JsonWalker.where(at.line, offset + filled - at.lineStart + 1, offset + filled) + ".");
+                    }
+                    if (at.values > 0) {
+                        hand(new Batch(buf, at.lastEnd, at.values, origin, null));
+                    }
+                    break;
+                }
+                at.scan(buf, filled, filled + n, offset);
+                filled += n;
+                if (at.tooLongAt < 0 && at.valueStart >= 0 && filled - at.valueStart > at.maxValue) {
+                    at.tooLongAt = offset + at.valueStart;
+                    at.tooLongLine = at.valueLine;
+                    at.tooLongLineStart = at.valueLineStart;
+                }
+                if (at.tooLongAt >= 0) {
+                    throw new ExportFormatException(stream.name() + ": the user record" + JsonWalker.where(at.tooLongLine,
+                            at.tooLongAt - at.tooLongLineStart + 1, at.tooLongAt) + " is longer than " + maxRecord
+                            + " bytes (portal.exports.max-record-bytes): is this a user export?");
+                }
+                if (filled < BATCH && filled < buf.length) {
+                    continue;
+                }
+                // hand over the whole values; the value still open moves to the start of the next buffer
+                int keepFrom = at.valueStart >= 0 ? at.valueStart : filled;
+                byte[] next = new byte[Math.max(BATCH + (1 << 16), 2 * (filled - keepFrom))];
+                System.arraycopy(buf, keepFrom, next, 0, filled - keepFrom);
+                if (at.values > 0) {
+                    hand(new Batch(buf, at.lastEnd, at.values, origin, null));
+                }
+                origin = at.valueStart >= 0 ? new Origin(at.valueLine, offset + keepFrom - at.valueLineStart + 1, offset + keepFrom)
+                        : new Origin(at.line, offset + keepFrom - at.lineStart + 1, offset + keepFrom);
+                offset += keepFrom;
+                filled -= keepFrom;
+                if (at.valueStart >= 0) {
+                    at.valueStart = 0;
+                }
+                at.lastEnd = 0;
+                at.values = 0;
+                buf = next;
+            }
+            put(inOrder, END);
+        } catch (IOException e) {
+            fail(stream.translate(e), origin);
+        } catch (RuntimeException e) {
+            fail(e, origin);
+        } catch (InterruptedException e) {
+            // stopped by the caller
+        }
+    }
+
+    private void hand(Batch batch) throws InterruptedException {
+        put(inOrder, batch);
+        put(toParse, batch);
+    }
+
+    private void fail(RuntimeException e, Origin origin) {
+        if (stopped) {
+            return;
+        }
+        try {
+            put(inOrder, new Batch(new byte[0], 0, 0, origin, e));
+        } catch (InterruptedException stop) {
+            // stopped by the caller
+        }
+    }
+
+    // ---- the worker threads ---------------------------------------------------------------------------------------
+
+    private void parse() {
+        try {
+            while (!stopped) {
+                Batch batch = toParse.take();
+                try {
+                    batch.result.complete(parse(batch));
+                } catch (RuntimeException e) {
+                    batch.result.completeExceptionally(e);
+                }
+            }
+        } catch (InterruptedException e) {
+            // stopped by the caller
+        }
+    }
+
+    private Parsed parse(Batch batch) {
+        var status = new byte[batch.values];
+        var trees = new JsonNode[preparer == null ? batch.values : 0];
+        var properties = new int[batch.values];
+        UserRecord[] records = preparer == null ? new UserRecord[0] : records(batch.values);
+        List<long[]> others = new ArrayList<>(0);
+        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), batch.bytes, 0, batch.end)) {
+            for (int i = 0; i < batch.values; i++) {
+                JsonToken token = parser.nextToken();
+                if (token == JsonToken.START_OBJECT) {
+                    int[] count = {0};
+                    JsonNode tree = walker.object(parser, fields, count, false);
+                    properties[i] = count[0];
+                    if (preparer == null) {
+                        trees[i] = tree;
+                        status[i] = TREE;
+                    } else if (count[0] == 0) {
+                        status[i] = EMPTY;
+                    } else if (fill(batch, i, tree, records[i])) {
+                        status[i] = FILLED;
+                    } else {
+                        records[i].reset();
+                        status[i] = KEPT_OUT;
+                    }
+                } else if (token != null) {
+                    TokenStreamLocation at = parser.currentTokenLocation();
+                    long start = at.getByteOffset();
+                    parser.skipChildren();
+                    long end = parser.currentLocation().getByteOffset();
+                    others.add(new long[] {start, end, at.getLineNr(), at.getColumnNr()});
+                }
+            }
+        } catch (JacksonException e) {
+            throw walker.failure(e, batch.origin.line(), batch.origin.column(), batch.origin.offset());
+        }
+        int n = others.size();
+        int[] os = new int[n];
+        int[] oe = new int[n];
+        long[] ol = new long[n];
+        long[] oc = new long[n];
+        for (int k = 0; k < n; k++) {
+            long[] o = others.get(k);
+            os[k] = (int) o[0];
+            oe[k] = (int) Math.min(batch.end, o[1]);
+            ol[k] = o[2];
+            oc[k] = o[3];
+        }
+        return new Parsed(status, trees, properties, records, os, oe, ol, oc);
+    }
+
+    private boolean fill(Batch batch, int index, JsonNode tree, UserRecord record) {
+        try {
+            return preparer.fill(tree, record);
+        } catch (tools.jackson.databind.exc.JsonNodeException e) {
+            throw walker.unexpectedType(locate(batch, index));
+        }
+    }
+
+    /** Reset records for a batch: one the caller's thread has counted, or new ones. */
+    private UserRecord[] records(int n) {
+        UserRecord[] records = spare.poll();
+        if (records == null || records.length < n) {
+            records = new UserRecord[Math.max(n, 64)];
+        }
+        for (int i = 0; i < n; i++) {
+            if (records[i] == null) {
+                records[i] = new UserRecord();
+            }
+        }
+        return records;
+    }
+
+    private static Batch take(BlockingQueue<Batch> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExportFormatException("The analysis was interrupted.");
+        }
+    }
+
+    private void put(BlockingQueue<Batch> queue, Batch batch) throws InterruptedException {
+        while (!stopped) {
+            if (queue.offer(batch, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        }
+        throw new InterruptedException();
+    }
+}

@@ -1,0 +1,151 @@
+package io.ciamportal.exports.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ciamportal.exports.AnalysisJson;
+import io.ciamportal.exports.AnalysisOptions;
+import io.ciamportal.exports.ExportAnalyser;
+import io.ciamportal.exports.ExportAnalysis;
+import io.ciamportal.exports.ExportFormatException;
+import io.ciamportal.exports.ExportLimits;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A large file of one JSON value after another is read on several threads ({@link JsonLines}) with the same result
+ * as the one-thread walk: the same counts, the same error with the same line, column and byte offset.
+ */
+class JsonLinesTest {
+
+    private static final Instant AS_OF = Instant.parse("2026-12-01T00:00:00Z");
+
+    @AfterEach
+    void back() {
+        JsonLines.enabled = true;
+    }
+
+    /** Auth0 export-job lines, varied enough to touch every count; line numbers start at 1. */
+    static List<String> lines(int n) {
+        var out = new ArrayList<String>(n);
+        for (int i = 0; i < n; i++) {
+            String id = String.format("%024x", i * 7919L + 11);
+            String email = "user" + (i % 4999) + "@example.test";
+            boolean social = i % 7 == 0;
+            String identity = social ? "{\"connection\":\"google-oauth2\",\"provider\":\"google-oauth2\",\"user_id\":\"" + i + "\",\"isSocial\":true}"
+                    : "{\"connection\":\"Username-Password-Authentication\",\"provider\":\"auth0\",\"user_id\":\"" + id + "\",\"isSocial\":false}";
+            out.add("{\"user_id\":\"" + (social ? "google-oauth2|" + i : "auth0|" + id) + "\",\"email\":\"" + email + "\",\"email_verified\":"
+                    + (i % 3 == 0) + ",\"name\":\"P\\\"erson {" + i + "}\",\"identities\":[" + identity + "],\"created_at\":\"2022-03-14T10:02:11.120Z\""
+                    + (i % 5 == 0 ? "" : ",\"last_login\":\"202" + (i % 6) + "-0" + (1 + i % 9) + "-14T10:02:11.120Z\",\"logins_count\":" + i)
+                    + (i % 11 == 0 ? ",\"multifactor\":[\"google-authenticator\"]" : "") + (i % 97 == 0 ? ",\"blocked\":true" : "")
+                    + ",\"user_metadata\":{\"plan\":\"p" + (i % 3) + "\",\"k" + (i % 4) + "\":1},\"app_metadata\":{}}");
+        }
+        return out;
+    }
+
+    static byte[] bytes(List<String> lines) {
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ExportAnalysis analyse(byte[] content, boolean threads) {
+        return analyse(content, threads, ExportLimits.defaults());
+    }
+
+    private static ExportAnalysis analyse(byte[] content, boolean threads, ExportLimits limits) {
+        JsonLines.enabled = threads;
+        try {
+            return ExportAnalyser.analyse(AnalysisOptions.detect(AS_OF), limits, Map.of("users.ndjson", new ByteArrayInputStream(content)));
+        } finally {
+            JsonLines.enabled = true;
+        }
+    }
+
+    private static String withoutTime(ExportAnalysis a) {
+        return AnalysisJson.write(a).replaceAll("\"analysedAt\":\"[^\"]+\"", "");
+    }
+
+    @Test
+    void aLargeFileCountsTheSameOnSeveralThreads() {
+        byte[] content = bytes(lines(12_000));
+        assertThat(content.length).isGreaterThan(4 * JsonLines.BATCH);
+        var one = analyse(content, false);
+        var many = analyse(content, true);
+        assertThat(many.users()).isEqualTo(12_000);
+        assertThat(withoutTime(many)).isEqualTo(withoutTime(one));
+        assertThat(many.duplicateEmails().duplicates()).isEqualTo(4999);
+        assertThat(many.mfa().users()).isEqualTo(1091);
+    }
+
+    @Test
+    void gzippedMultiLineAndOtherValuesCountTheSame() throws Exception {
+        var lines = lines(6_000);
+        // a pretty-printed user over several lines, an array of users, a bare number and a string between users
+        lines.set(100, lines.get(100).replace(",\"", ",\n  \"").replace("[{", "[\n{"));
+        lines.set(2_000, "[" + lines.get(2_000) + "," + lines.get(2_001) + "]   42 \"x\"");
+        lines.set(2_001, "{}");
+        var gz = new ByteArrayOutputStream();
+        try (var out = new GZIPOutputStream(gz)) {
+            out.write(bytes(lines));
+        }
+        var one = analyse(gz.toByteArray(), false);
+        var many = analyse(gz.toByteArray(), true);
+        assertThat(withoutTime(many)).isEqualTo(withoutTime(one));
+        assertThat(many.users()).isEqualTo(6_000);
+        assertThat(many.skipped().emptyRecords()).isEqualTo(1);
+    }
+
+    @Test
+    void aBrokenLineDeepInTheFileIsNamedAsTheOneThreadWalkNamesIt() {
+        var lines = lines(9_000);
+        lines.set(7_654, lines.get(7_654).replace("\"email_verified\":", "\"email_verified\":oops,"));
+        byte[] content = bytes(lines);
+        String expected = message(() -> analyse(content, false));
+        assertThat(expected).contains("not valid JSON at line 7655, column");
+        assertThat(message(() -> analyse(content, true))).isEqualTo(expected);
+    }
+
+    @Test
+    void aTruncatedFileAndATooLongRecordAreRefused() {
+        byte[] content = bytes(lines(5_000));
+        byte[] truncated = java.util.Arrays.copyOf(content, content.length - 40);
+        assertThat(message(() -> analyse(truncated, true))).contains("the JSON ends in the middle of a value (is the file truncated?) at line 5000");
+        assertThat(message(() -> analyse(truncated, false))).contains("the JSON ends in the middle of a value (is the file truncated?)");
+        var lines = lines(5_000);
+        var notes = new StringBuilder();
+        for (int k = 0; k < 300; k++) {
+            notes.append("\"n").append(k).append("\":\"").append("x".repeat(1_000)).append("\",");
+        }
+        lines.set(3_000, lines.get(3_000).replace("\"plan\":\"p", notes + "\"plan\":\"p"));
+        var limits = new ExportLimits(ExportLimits.defaults().maxBytes(), 200, 100_000, 64, 200);
+        String expected = message(() -> analyse(bytes(lines), false, limits));
+        assertThat(expected).contains("the user record at line 3001, column 1 (byte offset ").contains("is longer than 100000 bytes");
+        assertThat(message(() -> analyse(bytes(lines), true, limits))).isEqualTo(expected);
+    }
+
+    private static String message(Runnable r) {
+        try {
+            r.run();
+        } catch (ExportFormatException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no error");
+    }
+
+    @Test
+    void smallFilesStayOnOneThread() {
+        byte[] content = bytes(lines(50));
+        assertThat(content.length).isLessThan(ExportStream.PREFIX_BYTES);
+        var stream = new ExportStream("users.ndjson", new ByteArrayInputStream(content), ExportLimits.defaults());
+        assertThat(JsonLines.applies(stream, java.util.Set.of("", "*"))).isFalse();
+        var big = new ExportStream("users.ndjson", new ByteArrayInputStream(bytes(lines(2_000))), ExportLimits.defaults());
+        assertThat(JsonLines.applies(big, java.util.Set.of("", "*"))).isEqualTo(Runtime.getRuntime().availableProcessors() > 1);
+        assertThat(JsonLines.applies(big, java.util.Set.of("users/*"))).isFalse();
+    }
+}
