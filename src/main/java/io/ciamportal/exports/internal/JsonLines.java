@@ -23,11 +23,12 @@ import tools.jackson.databind.JsonNode;
  * One JSON value after another (NDJSON, Auth0's export job) read on three threads instead of one, for large files:
  * a reader thread takes the bytes from the {@link ExportStream} (gzip, SHA-256 and limits stay there) and cuts them
  * into batches of whole top-level values with a small scanner (braces and strings, nothing else), worker threads
- * parse each batch into user trees, and the caller's thread takes the batches back in file order and hands the
- * trees to the kind and the tally exactly as the one-thread walk does. Kinds and the tally stay on the caller's
- * thread, so they need no locking; only parsing, the largest part of the work, moves. At most a few batches are in
- * flight (a few megabytes), whatever the file size. Errors name the same line, column and byte offset as the
- * one-thread walk, and stop the other threads.
+ * parse each batch into user trees, and the caller's thread takes the batches back in file order and counts them
+ * exactly as the one-thread walk does. A kind that declares its {@code user} method thread-safe
+ * ({@link JsonKind#threadSafe()}) also has its records filled on the workers, with the keyed values worked out
+ * there; otherwise the kind runs on the caller's thread too. The tally always does, so it needs no locking. At most a
+ * few batches are in flight (about a megabyte), whatever the file size. Errors name the same line, column and byte
+ * offset as the one-thread walk, and stop the other threads.
  */
 final class JsonLines {
 

@@ -227,7 +227,7 @@ public final class Values {
             String s = node.asString().strip();
             if (s.startsWith("{")) {
                 try {
-                    node = PARSER.readTree(s);
+                    node = Parser.MAPPER.readTree(s);
                 } catch (tools.jackson.core.JacksonException notJson) {
                     return;
                 }
@@ -243,9 +243,12 @@ public final class Values {
         }
     }
 
-    private static final tools.jackson.databind.json.JsonMapper PARSER = tools.jackson.databind.json.JsonMapper.builder(
-            tools.jackson.core.json.JsonFactory.builder().streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
-                    .maxNestingDepth(32).maxStringLength(1 << 20).build()).build()).build();
+    /** Built on first use (a JSON document inside a string is rare; building a mapper loads hundreds of classes). */
+    private static final class Parser {
+        static final tools.jackson.databind.json.JsonMapper MAPPER = tools.jackson.databind.json.JsonMapper.builder(
+                tools.jackson.core.json.JsonFactory.builder().streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
+                        .maxNestingDepth(32).maxStringLength(1 << 20).build()).build()).build();
+    }
 
     /** Parses a JSON document held in a cell or a string field (bounded), or null when it is not JSON. */
     public static @Nullable JsonNode json(@Nullable String s) {
@@ -253,7 +256,7 @@ public final class Values {
             return null;
         }
         try {
-            return PARSER.readTree(s);
+            return Parser.MAPPER.readTree(s);
         } catch (tools.jackson.core.JacksonException notJson) {
             return null;
         }
