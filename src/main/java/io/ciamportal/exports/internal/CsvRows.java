@@ -61,6 +61,7 @@ public final class CsvRows {
             stream.recordStarts(stream.contentBytes());
             rowLine = line;
             var fields = new ArrayList<String>(32);
+            long rowChars = 0;
             field.setLength(0);
             boolean wasQuoted = false;
             openQuoteLine = 0;
@@ -92,6 +93,11 @@ public final class CsvRows {
                         field.append(c);
                     }
                 } else if (c == ',') {
+                    rowChars += field.length() + 1;
+                    if (rowChars > stream.limits().maxRecordBytes()) {
+                        throw new ExportFormatException(stream.name() + ": the row that starts on line " + rowLine + " is longer than "
+                                + stream.limits().maxRecordBytes() + " bytes (portal.exports.max-record-bytes): is this a user export?");
+                    }
                     fields.add(field.toString());
                     field.setLength(0);
                     if (fields.size() > MAX_FIELDS) {
@@ -99,6 +105,10 @@ public final class CsvRows {
                     }
                 } else if (c == '\n') {
                     line++;
+                    if (rowChars + field.length() > stream.limits().maxRecordBytes()) {
+                        throw new ExportFormatException(stream.name() + ": the row that starts on line " + rowLine + " is longer than "
+                                + stream.limits().maxRecordBytes() + " bytes (portal.exports.max-record-bytes): is this a user export?");
+                    }
                     fields.add(field.toString());
                     return trimBlank(fields, wasQuoted);
                 } else if (c == '\r') {

@@ -35,8 +35,6 @@ final class JsonLines {
     /** Bytes per batch: large enough to make handing over cheap, small enough to keep memory flat. */
     static final int BATCH = 1 << 18;
     private static final int IN_FLIGHT = 4;
-    /** The margin the stream gives a record over the limit (its readers buffer ahead); kept here for the same verdicts. */
-    private static final int RECORD_MARGIN = 128 << 10;
     /** Off only in tests that compare this path with the one-thread walk. */
     static volatile boolean enabled = true;
 
@@ -375,7 +373,7 @@ final class JsonLines {
         byte[] buf = new byte[BATCH + (1 << 16)];
         int filled = 0;
         long offset = 0;
-        var at = new Scanner((long) maxRecord + RECORD_MARGIN);
+        var at = new Scanner(maxRecord);
         var origin = new Origin(1, 1, 0);
         try {
             while (!stopped) {

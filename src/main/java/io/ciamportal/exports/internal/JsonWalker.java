@@ -262,6 +262,13 @@ public final class JsonWalker {
             // from its start or its first name, the rest of the object is read as one tree
             int[] properties = {0};
             ObjectNode user = parser.currentToken() == JsonToken.END_OBJECT ? nodes.objectNode() : object(parser, fields, properties, atFirst);
+            // the stream's guard allows for read-ahead; here the record's own bytes are known exactly
+            long start = userAt == null ? -1 : userAt.getByteOffset();
+            long end = parser.currentLocation().getByteOffset();
+            if (start >= 0 && end - start > stream.limits().maxRecordBytes()) {
+                throw new ExportFormatException(stream.name() + ": the user record" + where(shifted(userAt)) + " is longer than "
+                        + stream.limits().maxRecordBytes() + " bytes (portal.exports.max-record-bytes): is this a user export?");
+            }
             records++;
             try {
                 visitor.user(path, user, properties[0]);
