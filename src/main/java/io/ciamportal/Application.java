@@ -33,6 +33,10 @@ public class Application implements AppShellConfigurator {
             // the export analyser: no Spring, no database, nothing written
             System.exit(io.ciamportal.exports.ExportCommand.runCommand(args));
         }
+        if (args.length > 0 && args[0].equals("rehearsal-export")) {
+            // synthetic rehearsal data from an analysis document: no Spring, no database
+            System.exit(io.ciamportal.exports.RehearsalCommand.runCommand(args));
+        }
         SpringApplication.run(Application.class, args);
     }
 }

@@ -207,6 +207,17 @@ public class MigrationExportsService {
         return store.latest(m.id()).map(row -> analysed(m, row));
     }
 
+    /**
+     * The latest analysis, for rehearsal data made from its mix (owner, analysts of the migration, admins: they run the
+     * rehearsal import). Not found when no export was analysed.
+     */
+    @Transactional(readOnly = true)
+    public ExportAnalysis rehearsalSource(UUID migrationId) {
+        var m = loader.editable(migrationId);
+        var row = store.latest(m.id()).orElseThrow(() -> new io.ciamportal.shared.NotFoundException("No export has been analysed for this migration yet."));
+        return AnalysisJson.read(new java.io.ByteArrayInputStream(row.analysis().getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** Every analysis of the migration, newest first (at most 50). */
     @Transactional(readOnly = true)
     public List<ExportViews.HistoryRow> history(UUID migrationId) {

@@ -174,6 +174,40 @@ class ExportIntegrationTest extends PortalTestBase {
     }
 
     @Test
+    void rehearsalDataFollowsTheAnalysedPlatformWithAnAnswerKey() throws Exception {
+        String id = migration("auth0", "clerk");
+        assertThat(api.postBytes("/api/v1/migrations/" + id + "/exports?name=users.ndjson", analyst, fixture("auth0/users.ndjson"),
+                "application/x-ndjson").status()).isEqualTo(201);
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/v1/migrations/" + id
+                + "/exports/latest/rehearsal.zip?users=5")).header("Authorization", analyst).GET().build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        var names = new java.util.ArrayList<String>();
+        byte[] users = null;
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(response.body()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                names.add(entry.getName());
+                byte[] content = zip.readAllBytes();
+                if (entry.getName().startsWith("export/")) {
+                    users = content;
+                }
+            }
+        }
+        assertThat(names).contains("answer-key.csv", "README.txt");
+        assertThat(users).isNotNull();
+        var again = new ExportAnalyser(AnalysisOptions.detect(Instant.now()), ExportLimits.defaults());
+        again.add("rehearsal", new ByteArrayInputStream(users));
+        var rehearsed = again.finish();
+        assertThat(rehearsed.platform()).isEqualTo("auth0");
+        assertThat(rehearsed.users()).isEqualTo(5);
+        // viewers of the migration do not get it
+        var asViewer = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/v1/migrations/" + id
+                + "/exports/latest/rehearsal.zip")).header("Authorization", viewer).GET().build();
+        assertThat(java.net.http.HttpClient.newHttpClient().send(asViewer, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void theAnalysisDocumentMadeOfflineCanBeUploadedInsteadOfTheExport() throws IOException {
         String id = migration("auth0", "clerk");
         var analyser = new ExportAnalyser(AnalysisOptions.detect(Instant.now()), ExportLimits.defaults());

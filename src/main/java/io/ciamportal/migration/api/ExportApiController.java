@@ -105,6 +105,31 @@ class ExportApiController {
         return exports.history(id);
     }
 
+    @Operation(summary = "Rehearsal data from the latest analysis: a synthetic export of the same platform and mix (owner, analysts, admins)",
+            description = "A ZIP with made-up people in the platform's own format (password schemes and costs, MFA, inactive and verified "
+                    + "shares as analysed), real hashes of throwaway passwords, and answer-key.csv with those passwords in clear text, to "
+                    + "rehearse the import on a staging destination. users: 1 to 1,000 (default: the export's count, at most 100); bcrypt "
+                    + "at cost 10 takes about 50 ms a user.")
+    @GetMapping(value = "/latest/rehearsal.zip", produces = "application/zip")
+    void rehearsal(@PathVariable UUID id, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        var analysis = exports.rehearsalSource(id);
+        String n = StreamedUploads.query(request).get("users");
+        int users;
+        try {
+            users = n == null || n.isBlank() ? (int) Math.clamp(analysis.users(), 1, 100) : Integer.parseInt(n.strip());
+        } catch (NumberFormatException e) {
+            throw new io.ciamportal.shared.InvalidInputException("users", "Give the number of users, 1 to 1,000.");
+        }
+        if (users < 1 || users > 1_000) {
+            throw new io.ciamportal.shared.InvalidInputException("users", "Give the number of users, 1 to 1,000.");
+        }
+        response.setContentType("application/zip");
+        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rehearsal-" + analysis.platform()
+                + ".zip\"");
+        io.ciamportal.exports.RehearsalExport.write(analysis, users, new java.security.SecureRandom(), response.getOutputStream());
+        response.flushBuffer();
+    }
+
     private static UploadOptions uploadOptions(java.util.Map<String, String> options) {
         var parsed = AnalysisOptions.parse(options, Instant.EPOCH);
         return new UploadOptions(parsed.platform(), parsed.mapping(), parsed.schemeHint(), parsed.inactiveDays());

@@ -65,6 +65,7 @@ final class ExportPanel extends VerticalLayout {
     private @Nullable String failure;
     /** The options as the form holds them, kept up to date on the UI thread for the upload requests to read. */
     private volatile MigrationExportsService.@Nullable UploadOptions chosen;
+    private volatile int rehearsalUsers = 100;
 
     ExportPanel(MigrationViews.Details details, MigrationExportsService exports, Consumer<String> reload) {
         this.details = details;
@@ -311,6 +312,9 @@ final class ExportPanel extends VerticalLayout {
         json.getElement().setAttribute("download", true);
         head.add(json);
         add(head);
+        if (details.canEdit()) {
+            add(rehearsalCard(a));
+        }
         if (!a.warnings().isEmpty()) {
             var list = new UnorderedList();
             a.warnings().forEach(w -> list.add(new ListItem(w.message())));
@@ -320,6 +324,42 @@ final class ExportPanel extends VerticalLayout {
             add(warn);
         }
         add(figures(a), charts(a), new H3("At each destination"), destinations(latest.destinations()));
+    }
+
+    /** Synthetic users of the same platform and mix, with their throwaway passwords, for a rehearsal import. */
+    private Component rehearsalCard(ExportAnalysis a) {
+        var card = MigrationFormat.card("Rehearsal data");
+        card.getElement().setAttribute("data-card", "export-rehearsal");
+        var intro = new Paragraph("Made-up people in " + a.platformName() + "'s own format with this export's mix (schemes and costs, second "
+                + "factors, inactive and verified shares), real hashes of throwaway passwords, and an answer key of those passwords in clear "
+                + "text: import it into a staging destination and sign in as them. Real bcrypt takes about 50 ms a user.");
+        intro.addClassName("portal-muted");
+        var count = new IntegerField("Users");
+        count.setMin(1);
+        count.setMax(1_000);
+        count.setStepButtonsVisible(true);
+        count.setValue((int) Math.clamp(a.users(), 1, 100));
+        count.setHelperText("1 to 1,000");
+        rehearsalUsers = count.getValue();
+        count.addValueChangeListener(e -> {
+            Integer v = e.getValue();
+            boolean ok = v != null && v >= 1 && v <= 1_000;
+            count.setInvalid(!ok);
+            count.setErrorMessage(ok ? null : "1 to 1,000 users.");
+            rehearsalUsers = ok ? v : rehearsalUsers;
+        });
+        var id = details.summary().id();
+        var download = new Anchor(DownloadHandler.fromInputStream(event -> {
+            // made in the download's own request: read the analysis again there, with the same permission check
+            var source = exports.rehearsalSource(id);
+            var out = new java.io.ByteArrayOutputStream();
+            io.ciamportal.exports.RehearsalExport.write(source, rehearsalUsers, new java.security.SecureRandom(), out);
+            return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()), "rehearsal-" + source.platform() + ".zip",
+                    "application/zip", out.size());
+        }), "Download rehearsal data (ZIP)");
+        download.getElement().setAttribute("download", true);
+        card.add(intro, count, download);
+        return card;
     }
 
     private Component figures(ExportAnalysis a) {
