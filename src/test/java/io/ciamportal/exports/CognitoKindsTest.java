@@ -1,7 +1,7 @@
 package io.ciamportal.exports;
 
-import static io.ciamportal.exports.ExportAnswerKey.analyse;
-import static io.ciamportal.exports.ExportAnswerKey.codes;
+import static io.ciamportal.exports.KindAnswerKeys.analyse;
+import static io.ciamportal.exports.KindAnswerKeys.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +17,7 @@ class CognitoKindsTest {
 
     @Test
     void twoListUsersPagesMatchTheirAnswerKey() {
-        ExportAnalysis a = ExportAnswerKey.check("cognito/list-users.expected.json");
+        ExportAnalysis a = KindAnswerKeys.check("cognito/list-users.expected.json");
         assertThat(a.users()).isEqualTo(11);
         assertThat(a.files()).extracting(ExportAnalysis.FileInfo::records).containsExactly(6L, 5L);
         assertThat(a.passwords().status()).isEqualTo(Status.NOT_OBSERVABLE);
@@ -37,7 +37,7 @@ class CognitoKindsTest {
 
     @Test
     void theFirstPageAloneIsIncomplete() {
-        ExportAnalysis a = ExportAnswerKey.check("cognito/list-users-page1.expected.json");
+        ExportAnalysis a = KindAnswerKeys.check("cognito/list-users-page1.expected.json");
         assertThat(a.users()).isEqualTo(6);
         assertThat(codes(a)).contains("pagination-incomplete");
         assertThat(a.warnings().getFirst().message()).contains("PaginationToken").doesNotContain("eyJ");
@@ -52,7 +52,7 @@ class CognitoKindsTest {
 
     @Test
     void everyPageWithATokenMeansTheLastOneIsMissing() {
-        var analyser = new ExportAnalyser(AnalysisOptions.detect(ExportAnswerKey.AS_OF), ExportLimits.defaults());
+        var analyser = new ExportAnalyser(AnalysisOptions.detect(KindAnswerKeys.AS_OF), ExportLimits.defaults());
         analyser.add("p1.json", new ByteArrayInputStream(text(page("a-1", "CONFIRMED", "\"PaginationToken\": \"t1\""))));
         analyser.add("p2.json", new ByteArrayInputStream(text(page("a-2", "EXTERNAL_PROVIDER", "\"NextToken\": \"t2\""))));
         ExportAnalysis a = analyser.finish();
@@ -77,7 +77,7 @@ class CognitoKindsTest {
     @Test
     void theImportCsvMatchesItsAnswerKey() {
         // the key has socialOnly null; the analysis counts passwordless and social-only together and says 0
-        ExportAnalysis a = ExportAnswerKey.check("cognito/import.csv.expected.json", "socialOnly");
+        ExportAnalysis a = KindAnswerKeys.check("cognito/import.csv.expected.json", "socialOnly");
         assertThat(a.socialOnly().count()).isZero();
         assertThat(a.users()).isEqualTo(8);
         assertThat(a.sourceIds().empty()).isEqualTo(1);
@@ -109,9 +109,9 @@ class CognitoKindsTest {
     @Test
     void noOutputHoldsAnEmailIdOrNameOfTheFixtures() {
         for (String key : List.of("cognito/list-users.expected.json", "cognito/import.csv.expected.json")) {
-            List<String> files = ExportAnswerKey.files(key);
+            List<String> files = KindAnswerKeys.files(key);
             ExportAnalysis a = analyse(null, files);
-            ExportAnswerKey.assertNoPersonalValues(a, files, ExportAnswerKey.shownNames(ExportAnswerKey.key(key)));
+            KindAnswerKeys.assertNoPersonalValues(a, files, KindAnswerKeys.shownNames(KindAnswerKeys.key(key)));
             assertThat(AnalysisJson.write(a)).doesNotContain("dd727806-fccf-4ffb-8a87-3b662116eb8b").doesNotContain("@example.")
                     .doesNotContain("109876543210987654321");
         }
@@ -129,7 +129,7 @@ class CognitoKindsTest {
     }
 
     private static ExportAnalysis analyseBytes(byte[]... files) {
-        var analyser = new ExportAnalyser(AnalysisOptions.detect(ExportAnswerKey.AS_OF), ExportLimits.defaults());
+        var analyser = new ExportAnalyser(AnalysisOptions.detect(KindAnswerKeys.AS_OF), ExportLimits.defaults());
         int i = 0;
         for (byte[] f : files) {
             analyser.add("page-" + i++ + ".json", new ByteArrayInputStream(f));

@@ -1,7 +1,7 @@
 package io.ciamportal.exports;
 
-import static io.ciamportal.exports.ExportAnswerKey.analyse;
-import static io.ciamportal.exports.ExportAnswerKey.codes;
+import static io.ciamportal.exports.KindAnswerKeys.analyse;
+import static io.ciamportal.exports.KindAnswerKeys.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +17,7 @@ class EntraKindsTest {
 
     @Test
     void aCompleteGraphPageMatchesItsAnswerKey() {
-        ExportAnalysis a = ExportAnswerKey.check("entra/users.json.expected.json");
+        ExportAnalysis a = KindAnswerKeys.check("entra/users.json.expected.json");
         assertThat(a.users()).isEqualTo(9);
         assertThat(a.passwords().status()).isEqualTo(Status.NOT_OBSERVABLE);
         assertThat(a.passwords().hashNotInExport()).isEqualTo(7);
@@ -35,7 +35,7 @@ class EntraKindsTest {
 
     @Test
     void aPageWithANextLinkAndNoNextPageIsIncomplete() {
-        ExportAnalysis a = ExportAnswerKey.check("entra/users-page1.json.expected.json");
+        ExportAnalysis a = KindAnswerKeys.check("entra/users-page1.json.expected.json");
         assertThat(a.users()).isEqualTo(4);
         assertThat(codes(a)).contains("pagination-incomplete");
     }
@@ -56,7 +56,7 @@ class EntraKindsTest {
                  {"id": "4f1c0e7a-0000-4000-8000-000000000002", "userPrincipalName": "b2@contoso.onmicrosoft.com", "accountEnabled": false,
                   "identities": [{"signInType": "federated", "issuer": "login.live.com", "issuerAssignedId": "0123abcd"}],
                   "signInActivity": {"lastSignInDateTime": "2021-03-01T10:00:00Z"}}]""";
-        var analyser = new ExportAnalyser(AnalysisOptions.detect(ExportAnswerKey.AS_OF), ExportLimits.defaults());
+        var analyser = new ExportAnalyser(AnalysisOptions.detect(KindAnswerKeys.AS_OF), ExportLimits.defaults());
         analyser.add("users.json", new ByteArrayInputStream(users.getBytes(StandardCharsets.UTF_8)));
         ExportAnalysis a = analyser.finish();
         assertThat(a.platform()).isEqualTo("entra");
@@ -91,9 +91,9 @@ class EntraKindsTest {
     @Test
     void noOutputHoldsAnEmailIdOrNameOfTheFixtures() {
         for (String key : List.of("entra/users.json.expected.json", "entra/users-page1.json.expected.json")) {
-            List<String> files = ExportAnswerKey.files(key);
+            List<String> files = KindAnswerKeys.files(key);
             ExportAnalysis a = analyse(null, files);
-            ExportAnswerKey.assertNoPersonalValues(a, files, ExportAnswerKey.shownNames(ExportAnswerKey.key(key)));
+            KindAnswerKeys.assertNoPersonalValues(a, files, KindAnswerKeys.shownNames(KindAnswerKeys.key(key)));
             assertThat(AnalysisJson.write(a)).doesNotContain("@example.").doesNotContain("examplecorpb2c.onmicrosoft.com")
                     .doesNotContain("108877665544332211009");
         }

@@ -1,7 +1,7 @@
 package io.ciamportal.exports;
 
-import static io.ciamportal.exports.ExportAnswerKey.analyse;
-import static io.ciamportal.exports.ExportAnswerKey.codes;
+import static io.ciamportal.exports.KindAnswerKeys.analyse;
+import static io.ciamportal.exports.KindAnswerKeys.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +18,7 @@ class FirebaseKindsTest {
 
     @Test
     void cliJsonMatchesItsAnswerKey() {
-        ExportAnalysis a = ExportAnswerKey.check("firebase/users.json.expected.json");
+        ExportAnalysis a = KindAnswerKeys.check("firebase/users.json.expected.json");
         assertThat(a.users()).isEqualTo(11);
         assertThat(a.passwords().schemes()).containsExactly(Map.entry("firebase-scrypt", 4L));
         assertThat(a.passwords().formats()).containsOnlyKeys("Firebase scrypt (project hash config)");
@@ -38,7 +38,7 @@ class FirebaseKindsTest {
     @Test
     void cliCsvWithoutHeaderMatchesItsAnswerKey() {
         // base64 hashes and phone numbers starting with + are formula-like cells: the CSV reader warns, the key does not
-        ExportAnalysis a = ExportAnswerKey.check("firebase/users.csv.expected.json", "warnings");
+        ExportAnalysis a = KindAnswerKeys.check("firebase/users.csv.expected.json", "unlistedWarnings");
         assertThat(a.files().getFirst().records()).isEqualTo(11);
         assertThat(a.passwords().withPassword()).isEqualTo(4);
         assertThat(a.mfa().status()).isEqualTo(Status.NOT_OBSERVABLE);
@@ -51,7 +51,7 @@ class FirebaseKindsTest {
     @Test
     void hashConfigRecordsTheCostNumbersAndNeverTheSecrets() {
         // the key lists only no-users; the brief asks for the parameters in a warning, checked here
-        ExportAnalysis a = ExportAnswerKey.check("firebase/hash-config.txt.expected.json", "warnings");
+        ExportAnalysis a = KindAnswerKeys.check("firebase/hash-config.txt.expected.json", "unlistedWarnings");
         assertThat(a.users()).isZero();
         assertThat(codes(a)).containsExactlyInAnyOrder("no-users", "firebase-hash-config");
         String message = a.warnings().stream().filter(w -> w.code().equals("firebase-hash-config")).findFirst().orElseThrow().message();
@@ -62,7 +62,7 @@ class FirebaseKindsTest {
 
     @Test
     void usersWithTheHashConfigMatchTheirAnswerKey() {
-        ExportAnalysis a = ExportAnswerKey.check("firebase/users.json+hash-config.expected.json", "warnings");
+        ExportAnalysis a = KindAnswerKeys.check("firebase/users.json+hash-config.expected.json", "unlistedWarnings");
         assertThat(codes(a)).containsExactlyInAnyOrder("mfa-partial", "providers-lower-bound", "firebase-hash-config");
         assertThat(a.files()).extracting(ExportAnalysis.FileInfo::kind).containsExactly("firebase-cli-json", "firebase-hash-config");
     }
@@ -141,10 +141,10 @@ class FirebaseKindsTest {
     void noOutputHoldsAnEmailIdNameOrHashOfTheFixtures() {
         for (String key : List.of("firebase/users.json.expected.json", "firebase/users.csv.expected.json",
                 "firebase/users.json+hash-config.expected.json")) {
-            List<String> files = ExportAnswerKey.files(key);
+            List<String> files = KindAnswerKeys.files(key);
             ExportAnalysis a = analyse(null, files);
-            Set<String> shown = ExportAnswerKey.shownNames(ExportAnswerKey.key(key));
-            ExportAnswerKey.assertNoPersonalValues(a, files, shown);
+            Set<String> shown = KindAnswerKeys.shownNames(KindAnswerKeys.key(key));
+            KindAnswerKeys.assertNoPersonalValues(a, files, shown);
             assertThat(AnalysisJson.write(a)).doesNotContain("sam.lee@example.org").doesNotContain("VB4P2FGFiWP4Fxy30QyUEC2pr4NA")
                     .doesNotContain("WoEAaKfLuWpMExTlkHFGMB2fz4dVx58Gp").doesNotContain("Ezm1rhsytCrGMg==");
             assertThat(AnalysisText.render(a)).doesNotContain("@example.");
@@ -152,7 +152,7 @@ class FirebaseKindsTest {
     }
 
     private static ExportAnalysis analyseText(String name, String content) {
-        var analyser = new ExportAnalyser(AnalysisOptions.detect(ExportAnswerKey.AS_OF), ExportLimits.defaults());
+        var analyser = new ExportAnalyser(AnalysisOptions.detect(KindAnswerKeys.AS_OF), ExportLimits.defaults());
         analyser.add(name, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
         return analyser.finish();
     }

@@ -1,8 +1,8 @@
 package io.ciamportal.exports;
 
-import static io.ciamportal.exports.ExportAnswerKey.analyse;
-import static io.ciamportal.exports.ExportAnswerKey.bytes;
-import static io.ciamportal.exports.ExportAnswerKey.codes;
+import static io.ciamportal.exports.KindAnswerKeys.analyse;
+import static io.ciamportal.exports.KindAnswerKeys.bytes;
+import static io.ciamportal.exports.KindAnswerKeys.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +18,7 @@ class KeycloakKindsTest {
 
     @Test
     void aRealmFileWithItsUsersMatchesItsAnswerKey() {
-        ExportAnalysis a = ExportAnswerKey.check("keycloak/realm-export.json.expected.json");
+        ExportAnalysis a = KindAnswerKeys.check("keycloak/realm-export.json.expected.json");
         assertThat(a.users()).isEqualTo(10);
         assertThat(a.skipped().serviceAccounts()).isEqualTo(1);
         assertThat(a.passwords().schemes()).containsExactly(Map.entry("pbkdf2-sha256", 4L), Map.entry("argon2id", 2L));
@@ -39,7 +39,7 @@ class KeycloakKindsTest {
 
     @Test
     void theSplitExportMatchesItsAnswerKey() {
-        ExportAnalysis a = ExportAnswerKey.check("keycloak/split.expected.json");
+        ExportAnalysis a = KindAnswerKeys.check("keycloak/split.expected.json");
         assertThat(a.files()).extracting(ExportAnalysis.FileInfo::kind).containsExactly("keycloak-realm", "keycloak-users", "keycloak-users");
         assertThat(a.users()).isEqualTo(5);
         assertThat(a.passwords().parameters()).containsEntry("pbkdf2-sha1", Map.of("iterations=20000", 1L))
@@ -61,11 +61,11 @@ class KeycloakKindsTest {
     @Test
     void aRealmFileWithoutUsersIsWarnedAbout() {
         // tenants: the key counts the realm; the analysis counts realms through their users, and there are none
-        ExportAnalysis a = ExportAnswerKey.check("keycloak/realm-no-users.json.expected.json", "tenants");
+        ExportAnalysis a = KindAnswerKeys.check("keycloak/realm-no-users.json.expected.json", "tenants");
         assertThat(a.users()).isZero();
         assertThat(codes(a)).containsExactly("realm-without-users", "no-users");
         assertThat(a.warnings().getFirst().message()).contains("partner").contains("--users realm_file");
-        ExportAnalysis split = ExportAnswerKey.check("keycloak/split/myrealm-realm.json.expected.json", "tenants");
+        ExportAnalysis split = KindAnswerKeys.check("keycloak/split/myrealm-realm.json.expected.json", "tenants");
         assertThat(codes(split)).contains("realm-without-users");
     }
 
@@ -143,16 +143,16 @@ class KeycloakKindsTest {
     @Test
     void noOutputHoldsAnEmailIdNameHashOrSeedOfTheFixtures() {
         for (String key : List.of("keycloak/realm-export.json.expected.json", "keycloak/split.expected.json")) {
-            List<String> files = ExportAnswerKey.files(key);
+            List<String> files = KindAnswerKeys.files(key);
             ExportAnalysis a = analyse(null, files);
-            ExportAnswerKey.assertNoPersonalValues(a, files, ExportAnswerKey.shownNames(ExportAnswerKey.key(key)));
+            KindAnswerKeys.assertNoPersonalValues(a, files, KindAnswerKeys.shownNames(KindAnswerKeys.key(key)));
             assertThat(AnalysisJson.write(a)).doesNotContain("@example.").doesNotContain("vihwguQOcHp9HxHmmzGt")
                     .doesNotContain("b872d0ef-a2fc-4e48-b6a3-fea9b27ee63c").doesNotContain("mBQ85bKGwC0m6Ewais39Ug==");
         }
     }
 
     private static ExportAnalysis analyseNamed(Map<String, byte[]> files) {
-        var analyser = new ExportAnalyser(AnalysisOptions.detect(ExportAnswerKey.AS_OF), ExportLimits.defaults());
+        var analyser = new ExportAnalyser(AnalysisOptions.detect(KindAnswerKeys.AS_OF), ExportLimits.defaults());
         new java.util.TreeMap<>(files).forEach((name, content) -> analyser.add(name, new ByteArrayInputStream(content)));
         return analyser.finish();
     }

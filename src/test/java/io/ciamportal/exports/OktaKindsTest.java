@@ -1,7 +1,7 @@
 package io.ciamportal.exports;
 
-import static io.ciamportal.exports.ExportAnswerKey.analyse;
-import static io.ciamportal.exports.ExportAnswerKey.codes;
+import static io.ciamportal.exports.KindAnswerKeys.analyse;
+import static io.ciamportal.exports.KindAnswerKeys.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +17,7 @@ class OktaKindsTest {
 
     @Test
     void theUsersPageMatchesItsAnswerKey() {
-        ExportAnalysis a = ExportAnswerKey.check("okta/users.json.expected.json");
+        ExportAnalysis a = KindAnswerKeys.check("okta/users.json.expected.json");
         assertThat(a.users()).isEqualTo(10);
         assertThat(a.passwords().status()).isEqualTo(Status.NOT_OBSERVABLE);
         assertThat(a.passwords().hashNotInExport()).isEqualTo(6);
@@ -41,7 +41,7 @@ class OktaKindsTest {
                  {"id": "00u1ad0000000000002", "status": "RECOVERY", "lastLogin": null,
                   "profile": {"login": "rec@example.com", "email": "rec@example.com"},
                   "credentials": {"provider": {"type": "OKTA", "name": "OKTA"}}}]""";
-        var analyser = new ExportAnalyser(AnalysisOptions.detect(ExportAnswerKey.AS_OF), ExportLimits.defaults());
+        var analyser = new ExportAnalyser(AnalysisOptions.detect(KindAnswerKeys.AS_OF), ExportLimits.defaults());
         analyser.add("users.json", new ByteArrayInputStream(users.getBytes(StandardCharsets.UTF_8)));
         ExportAnalysis a = analyser.finish();
         assertThat(a.platform()).isEqualTo("okta");
@@ -74,9 +74,9 @@ class OktaKindsTest {
     @Test
     void noOutputHoldsAnEmailIdOrNameOfTheFixture() {
         String key = "okta/users.json.expected.json";
-        List<String> files = ExportAnswerKey.files(key);
+        List<String> files = KindAnswerKeys.files(key);
         ExportAnalysis a = analyse(null, files);
-        ExportAnswerKey.assertNoPersonalValues(a, files, ExportAnswerKey.shownNames(ExportAnswerKey.key(key)));
+        KindAnswerKeys.assertNoPersonalValues(a, files, KindAnswerKeys.shownNames(KindAnswerKeys.key(key)));
         assertThat(AnalysisJson.write(a)).doesNotContain("@example.").doesNotContain("\"00u");
     }
 }

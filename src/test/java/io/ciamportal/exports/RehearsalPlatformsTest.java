@@ -9,6 +9,7 @@ import static io.ciamportal.exports.RehearsalMix.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ciamportal.exports.internal.Kinds;
+import io.ciamportal.exports.internal.Sniff;
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.List;
@@ -191,34 +192,9 @@ public class RehearsalPlatformsTest {
     }
 
     private static List<String[]> csv(byte[] bytes, String emailColumn, String hashColumn) {
-        var rows = text(bytes).replace("\uFEFF", "").lines().map(RehearsalPlatformsTest::cells).toList();
+        var rows = text(bytes).replace("\uFEFF", "").lines().map(Sniff::cells).toList();
         int e = rows.getFirst().indexOf(emailColumn);
         int h = rows.getFirst().indexOf(hashColumn);
         return rows.stream().skip(1).map(r -> new String[] {r.get(e), r.get(h)}).toList();
-    }
-
-    /** A CSV line's cells (quotes with doubled quotes; no line breaks in these files). */
-    private static List<String> cells(String line) {
-        var out = new java.util.ArrayList<String>();
-        var cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == ',' && !quoted) {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        out.add(cell.toString());
-        return out;
     }
 }

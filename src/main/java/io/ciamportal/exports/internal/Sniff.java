@@ -49,7 +49,7 @@ public record Sniff(String text, boolean json, @Nullable List<String> firstRow, 
     }
 
     /** A rough split of one line into cells (quotes respected), good enough for sniffing. */
-    static List<String> cells(String line) {
+    public static List<String> cells(String line) {
         var cells = new java.util.ArrayList<String>();
         var cell = new StringBuilder();
         boolean quoted = false;
