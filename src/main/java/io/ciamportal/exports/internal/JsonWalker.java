@@ -333,12 +333,36 @@ public final class JsonWalker {
             properties[0]++;
             JsonToken token = parser.nextToken();
             if (only != null && !only.contains(name)) {
-                parser.skipChildren();
+                skip(parser, token);
                 continue;
             }
             node.set(name, tree(parser, token));
         }
         return node;
+    }
+
+    /**
+     * Skips a value without building it; its strings are still measured, so the string limit refuses a skipped one
+     * as it would a read one (measuring decodes the string but makes no object of it).
+     */
+    private static void skip(JsonParser parser, JsonToken token) {
+        if (token == JsonToken.VALUE_STRING) {
+            parser.getStringLength();
+        } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            int depth = 1;
+            while (depth > 0) {
+                JsonToken next = parser.nextToken();
+                if (next == null) {
+                    return;
+                }
+                switch (next) {
+                    case START_OBJECT, START_ARRAY -> depth++;
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    case VALUE_STRING -> parser.getStringLength();
+                    default -> { }
+                }
+            }
+        }
     }
 
     private JsonNode tree(JsonParser parser, JsonToken token) {
