@@ -111,7 +111,7 @@ class ExportApiController {
                     + "rehearse the import on a staging destination. users: 1 to 1,000 (default: the export's count, at most 100); bcrypt "
                     + "at cost 10 takes about 50 ms a user.")
     @GetMapping(value = "/latest/rehearsal.zip", produces = "application/zip")
-    void rehearsal(@PathVariable UUID id, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+    ResponseEntity<byte[]> rehearsal(@PathVariable UUID id, HttpServletRequest request) throws IOException {
         var analysis = exports.rehearsalSource(id);
         String n = StreamedUploads.query(request).get("users");
         int users;
@@ -123,11 +123,10 @@ class ExportApiController {
         if (users < 1 || users > 1_000) {
             throw new io.ciamportal.shared.InvalidInputException("users", "Give the number of users, 1 to 1,000.");
         }
-        response.setContentType("application/zip");
-        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rehearsal-" + analysis.platform()
-                + ".zip\"");
-        io.ciamportal.exports.RehearsalExport.write(analysis, users, new java.security.SecureRandom(), response.getOutputStream());
-        response.flushBuffer();
+        var zip = new java.io.ByteArrayOutputStream();
+        io.ciamportal.exports.RehearsalExport.write(analysis, users, new java.security.SecureRandom(), zip);
+        return io.ciamportal.shared.api.Downloads.attachment(zip.toByteArray(), org.springframework.http.MediaType.parseMediaType("application/zip"),
+                "rehearsal-" + analysis.platform() + ".zip");
     }
 
     private static UploadOptions uploadOptions(java.util.Map<String, String> options) {
