@@ -41,9 +41,12 @@ public final class ExportAnalyserBenchmark {
     private static final Path JAR = Path.of(System.getProperty("bench.jar", "target/ciam-portal.jar"));
     private static final Path DIR = Path.of("target", "bench-exports");
     private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+    private static final Pattern USER = Pattern.compile("User time \\(seconds\\): ([\\d.]+)");
+    private static final Pattern SYSTEM = Pattern.compile("System time \\(seconds\\): ([\\d.]+)");
     private static final Pattern USERS = Pattern.compile("\"users\"\\s*:\\s*(\\d+)");
 
-    record Run(double seconds, long peakRssKb, long users, int exit) {}
+    /** One run: wall time, CPU time of the child (user and system, all its threads), peak RSS, users read. */
+    record Run(double seconds, double cpuSeconds, long peakRssKb, long users, int exit) {}
 
     public static void main(String[] args) throws Exception {
         if (!Files.exists(JAR)) {
@@ -57,7 +60,8 @@ public final class ExportAnalyserBenchmark {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         boolean jq = which("jq") && !"false".equals(System.getProperty("bench.jq"));
         System.out.println(machine());
-        System.out.println("Analyser JVM flags: " + String.join(" ", jvm) + (jq ? "" : "; jq not installed (apt-get install -y jq): no comparison"));
+        System.out.println("Analyser: " + JAR + ", JVM flags: " + String.join(" ", jvm) + (jq ? "" : "; no jq comparison (jq not installed, or"
+                + " bench.jq=false)"));
 
         var rows = new ArrayList<String>();
         var jqRows = new ArrayList<String>();
@@ -76,34 +80,36 @@ public final class ExportAnalyserBenchmark {
                     cmd.addAll(jvm);
                     cmd.addAll(List.of("-jar", JAR.toString(), "analyse-export", "--json", file.toString()));
                     Run run = measure(cmd, DIR.resolve(file.getFileName() + ".analysis.json"));
-                    System.out.printf(Locale.ROOT, "  %s, %s users, run %d: %.2f s, peak RSS %.0f MB, %d users read, exit %d%n", kind.label(),
-                            BenchExports.size(users), r + 1, run.seconds(), run.peakRssKb() / 1024.0, run.users(), run.exit());
+                    System.out.printf(Locale.ROOT, "  %s, %s users, run %d: %.2f s, %.1f s CPU, peak RSS %.0f MB, %d users read, exit %d; load %s%n",
+                            kind.label(), BenchExports.size(users), r + 1, run.seconds(), run.cpuSeconds(), run.peakRssKb() / 1024.0, run.users(),
+                            run.exit(), load());
                     if (best == null || run.seconds() < best.seconds()) {
                         best = run;
                     }
                 }
                 double mbps = content / 1e6 / best.seconds();
-                rows.add(String.format(Locale.ROOT, "| %s | %s | %,.0f MB%s | %.1f s | %.0f MB/s | %,.0f | %.0f MB |", kind.label(),
+                rows.add(String.format(Locale.ROOT, "| %s | %s | %,.0f MB%s | %.1f s | %.1f s | %.0f MB/s | %,.0f | %.0f MB |", kind.label(),
                         BenchExports.size(users), bytes / 1e6, kind.gzip ? String.format(Locale.ROOT, " (%,.0f MB unpacked)", content / 1e6) : "",
-                        best.seconds(), mbps, best.users() / best.seconds(), best.peakRssKb() / 1024.0));
+                        best.seconds(), best.cpuSeconds(), mbps, best.users() / best.seconds(), best.peakRssKb() / 1024.0));
                 if (jq && kind == BenchExports.Kind.AUTH0_NDJSON) {
                     Run q = null;
                     for (int r = 0; r < runs; r++) {
                         Run run = measure(List.of("/usr/bin/time", "-v", "jq", "-c", "[.user_id,.email,.last_login]", file.toString()), null);
-                        System.out.printf(Locale.ROOT, "  jq on the same file, run %d: %.2f s, peak RSS %.0f MB%n", r + 1, run.seconds(),
-                                run.peakRssKb() / 1024.0);
+                        System.out.printf(Locale.ROOT, "  jq on the same file, run %d: %.2f s, %.1f s CPU, peak RSS %.0f MB; load %s%n", r + 1,
+                                run.seconds(), run.cpuSeconds(), run.peakRssKb() / 1024.0, load());
                         if (q == null || run.seconds() < q.seconds()) {
                             q = run;
                         }
                     }
-                    jqRows.add(String.format(Locale.ROOT, "| %s | %.1f s, %.0f MB/s | %.1f s, %.0f MB/s | %.1fx |", BenchExports.size(users),
-                            best.seconds(), mbps, q.seconds(), content / 1e6 / q.seconds(), q.seconds() / best.seconds()));
+                    jqRows.add(String.format(Locale.ROOT, "| %s | %.1f s (%.1f s CPU), %.0f MB/s | %.1f s (%.1f s CPU), %.0f MB/s | %.1fx (CPU %.1fx) |",
+                            BenchExports.size(users), best.seconds(), best.cpuSeconds(), mbps, q.seconds(), q.cpuSeconds(), content / 1e6 / q.seconds(),
+                            q.seconds() / best.seconds(), q.cpuSeconds() / best.cpuSeconds()));
                 }
             }
         }
         System.out.println();
-        System.out.println("| format | users | file | wall time | MB/s | users/s | peak RSS |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| format | users | file | wall time | CPU time | MB/s | users/s | peak RSS |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         if (!jqRows.isEmpty()) {
             System.out.println();
@@ -137,7 +143,10 @@ public final class ExportAnalyserBenchmark {
         if (process.exitValue() != 0) {
             System.out.println("  exit " + process.exitValue() + ": " + stderr.lines().limit(5).toList());
         }
-        return new Run(seconds, rss.find() ? Long.parseLong(rss.group(1)) : -1, users, process.exitValue());
+        var user = USER.matcher(stderr);
+        var system = SYSTEM.matcher(stderr);
+        double cpu = (user.find() ? Double.parseDouble(user.group(1)) : 0) + (system.find() ? Double.parseDouble(system.group(1)) : 0);
+        return new Run(seconds, cpu, rss.find() ? Long.parseLong(rss.group(1)) : -1, users, process.exitValue());
     }
 
     private static long gunzippedSize(Path file) throws IOException {
@@ -151,6 +160,15 @@ public final class ExportAnalyserBenchmark {
             return new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
+        }
+    }
+
+    private static String load() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0];
+        } catch (IOException e) {
+            return "?";
         }
     }
 

@@ -35,8 +35,12 @@ final class JsonLines {
     /** Bytes per batch: large enough to make handing over cheap, small enough to keep memory flat. */
     static final int BATCH = 1 << 18;
     private static final int IN_FLIGHT = 4;
+    /** Bytes per read from the stream: under the read-ahead its record guard allows, so the guard never trips first. */
+    private static final int READ = 64 << 10;
     /** Off only in tests that compare this path with the one-thread walk. */
     static volatile boolean enabled = true;
+    /** Files read this way so far (tests check that a large file is). */
+    static final java.util.concurrent.atomic.AtomicLong FILES = new java.util.concurrent.atomic.AtomicLong();
 
     /** Where a value starts in the content, worked out only when a message needs it. */
     interface Where {
@@ -133,6 +137,7 @@ final class JsonLines {
 
     /** Reads every value, handing each to the consumer on this thread, in file order. */
     void run(Consumer consumer) {
+        FILES.incrementAndGet();
         int workers = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
         var threads = new ArrayList<Thread>();
         threads.add(Thread.ofPlatform().daemon().name("export-reader").start(this::read));
@@ -377,9 +382,10 @@ final class JsonLines {
         var origin = new Origin(1, 1, 0);
         try {
             while (!stopped) {
-                // the record limit is checked here, per value: the stream sees a record start at each read
+                // the record limit is checked here, per value: the stream sees a record start at each read, and no read
+                // is longer than the margin it allows a record
                 stream.recordStarts(stream.contentBytes());
-                int n = in.read(buf, filled, buf.length - filled);
+                int n = in.read(buf, filled, Math.min(buf.length - filled, READ));
                 if (n < 0) {
                     if (at.bare) {
                         at.bare = false;

@@ -127,7 +127,7 @@ public final class JsonWalker {
     /** Reads the whole file; returns the number of user records seen. */
     public long walk() {
         // a large file of one value after another, none of them a possible wrapper: parsed on other threads
-        if (!wrappers.contains("") && JsonLines.applies(stream, userPaths)) {
+        if (!topMayWrap() && JsonLines.applies(stream, userPaths)) {
             pipelined = true;
             Preparer preparer = visitor.preparer();
             new JsonLines(stream, factory, fields, this, preparer).run(new JsonLines.Consumer() {
@@ -187,6 +187,27 @@ public final class JsonWalker {
             throw failure(closing, null);
         }
         return records;
+    }
+
+    /**
+     * Whether a top-level object may be a wrapper of users rather than a user ({@code ""} and {@code "users/*"} both
+     * user paths): then its first name decides, which the one-thread walk does.
+     */
+    private boolean topMayWrap() {
+        if (!wrappers.contains("")) {
+            return false;
+        }
+        for (String p : prefixes) {
+            if (!p.isEmpty() && !p.startsWith("*")) {
+                return true;
+            }
+        }
+        for (String p : userPaths) {
+            if (!p.isEmpty() && !p.startsWith("*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A parse error, a broken limit or unreadable bytes as a message about the file: where, never what. */

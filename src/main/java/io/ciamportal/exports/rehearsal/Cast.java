@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -358,13 +357,6 @@ public record Cast(Mix mix, Format format, List<Person> people, Instant asOf, St
                 p.hash = hashes.hash(p.spec, p.password, new SplittableRandom(p.saltSeed));
             }
         });
-    }
-
-    /** The schemes and parameters of the hashes written, for the README. */
-    public LinkedHashSet<String> schemeLabels() {
-        var out = new LinkedHashSet<String>();
-        people.stream().filter(p -> p.hash != null).forEach(p -> out.add(p.hash.spec().label()));
-        return out;
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

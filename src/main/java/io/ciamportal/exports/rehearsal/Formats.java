@@ -1,7 +1,5 @@
 package io.ciamportal.exports.rehearsal;
 
-import io.ciamportal.exports.Platform;
-
 /** The rehearsal format of each platform, chosen from the source's platform and the kinds of files it had. */
 public final class Formats {
 
@@ -24,10 +22,5 @@ public final class Formats {
             case GENERIC -> mix.kinds().contains("generic-json") && !mix.kinds().contains("generic-csv") ? new CsvFormats.GenericJson(mix)
                     : new CsvFormats.Generic(mix);
         };
-    }
-
-    /** Every platform has a rehearsal format. */
-    public static boolean covers(Platform platform) {
-        return true;
     }
 }

@@ -163,20 +163,6 @@ public record Mix(Platform platform, List<String> kinds, boolean gzip, long sour
         };
     }
 
-    /** Every share of this mix, for the README. */
-    public Map<String, Double> shares() {
-        var out = new LinkedHashMap<String, Double>();
-        out.put("password hash in the export", withHash);
-        out.put("password without a hash in the export", withoutHash);
-        out.put("social or enterprise only", socialOnly);
-        out.put("passwordless", passwordless);
-        out.put("password and a social identity", federatedWithPassword);
-        if (mfaObserved) {
-            out.put("second factor", mfaUsers);
-        }
-        return out;
-    }
-
     private static long count(Metric m) {
         return m.status() == Status.NOT_OBSERVABLE || m.count() == null ? 0 : m.count();
     }

@@ -60,10 +60,16 @@ class JsonLinesTest {
 
     private static ExportAnalysis analyse(byte[] content, boolean threads, ExportLimits limits) {
         JsonLines.enabled = threads;
+        long before = JsonLines.FILES.get();
         try {
             return ExportAnalyser.analyse(AnalysisOptions.detect(AS_OF), limits, Map.of("users.ndjson", new ByteArrayInputStream(content)));
         } finally {
             JsonLines.enabled = true;
+            // the path asked for is the path taken (a failure may stop the file before or after it starts)
+            assertThat(JsonLines.FILES.get() - before).as("files read on several threads").isLessThanOrEqualTo(threads ? 1 : 0);
+            if (threads && Runtime.getRuntime().availableProcessors() > 1) {
+                assertThat(JsonLines.FILES.get() - before).as("files read on several threads").isEqualTo(1);
+            }
         }
     }
 
