@@ -8,6 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -94,6 +99,27 @@ class SecurityConfig {
     }
 
     @Bean
+    SecurityHeaders securityHeaders(PortalProperties properties, @Value("${server.servlet.session.cookie.secure:false}") boolean secure) {
+        return new SecurityHeaders(properties.oidc().configured() ? properties.oidc().issuerUri() : null, secure);
+    }
+
+    /** The headers both chains send (decision record 0007); {@code policy} is the chain's Content-Security-Policy. */
+    private static void headers(HttpSecurity http, HeaderWriter policy, SecurityHeaders securityHeaders) throws Exception {
+        http.headers(headers -> {
+            headers.contentTypeOptions(Customizer.withDefaults())
+                    .frameOptions(frame -> frame.deny())
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                    .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY))
+                    .addHeaderWriter(policy)
+                    .httpStrictTransportSecurity(hsts -> hsts.disable());
+            if (securityHeaders.secure()) {
+                // behind TLS the request may reach the portal as plain HTTP (a proxy ends TLS), so always send it
+                headers.addHeaderWriter(new StaticHeadersWriter("Strict-Transport-Security", SecurityHeaders.HSTS));
+            }
+        });
+    }
+
+    @Bean
     JsonSecurityResponses jsonSecurityResponses(JsonMapper json, AuditLog audit, AuthenticationAuditor auditor) {
         return new JsonSecurityResponses(json, audit, auditor);
     }
@@ -101,7 +127,8 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, PortalProperties properties, JsonSecurityResponses responses,
-            SessionRefreshFilter refresh, AuthenticationManager authenticationManager) throws Exception {
+            SessionRefreshFilter refresh, AuthenticationManager authenticationManager, SecurityHeaders securityHeaders) throws Exception {
+        headers(http, new StaticHeadersWriter(SecurityHeaders.CSP, SecurityHeaders.API_POLICY), securityHeaders);
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/**", "/v3/api-docs", "/v3/api-docs/**").authenticated()
@@ -123,8 +150,9 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http, PortalProperties properties, AuthenticationManager authenticationManager,
-            ObjectProvider<OidcClientRegistrations> oidc, AuthenticationAuditor auditor, SessionRefreshFilter refresh)
-            throws Exception {
+            ObjectProvider<OidcClientRegistrations> oidc, AuthenticationAuditor auditor, SessionRefreshFilter refresh,
+            SecurityHeaders securityHeaders) throws Exception {
+        headers(http, SecurityHeaders.policyUnlessSet(securityHeaders.uiPolicy(null)), securityHeaders);
         AuthenticationFailureHandler failures = new SignInFailureHandler();
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
