@@ -32,6 +32,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
@@ -174,10 +175,21 @@ class SecurityConfig {
         // Any other address needs a signed-in user and then reaches Vaadin, whose navigation access control
         // applies each view's own rule (a view without one is refused) and answers unknown addresses with a
         // not-found page. The API has its own chain that denies what it does not know.
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
-                .loginView(LoginView.class)
-                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)
-                .addLogoutHandler(auditor));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.loginView(LoginView.class)
+                    .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)
+                    .addLogoutHandler(auditor);
+            if (registrations != null) {
+                // RP-initiated logout: a person signed in through the provider is signed out there too, and the
+                // provider sends them back to the sign-in page; local accounts go straight to it
+                var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+                logout.setPostLogoutRedirectUri("{baseUrl}" + LoginView.PATH);
+                logout.setDefaultTargetUrl(LoginView.PATH);
+                // the sign-out runs inside a Vaadin request: the browser is sent on by the UI, not by an HTTP redirect
+                logout.setRedirectStrategy(new com.vaadin.flow.spring.security.UidlRedirectStrategy());
+                vaadin.logoutSuccessHandler(logout);
+            }
+        });
         return http.build();
     }
 
