@@ -341,6 +341,16 @@ public record ApplicationInventory(
         return out;
     }
 
+    /** What is wrong with one redirect, logout or endpoint URI, or null when it passes (for a form's check as one types). */
+    public static @Nullable String uriProblem(@Nullable String value) {
+        try {
+            uri("uri", value);
+            return null;
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+    }
+
     /** An absolute URI without a fragment (RFC 6749, 3.1.2); a native app's private-use scheme is absolute too. */
     static String uri(String field, @Nullable String value) {
         String v = value == null ? "" : value.strip();
