@@ -122,6 +122,17 @@ public record ApplicationInventory(
             grantTypes = grants.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(grants));
         }
 
+        /** From JSON, where a missing {@code keysOnSub} means no. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static ClientApp fromJson(@com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+                @com.fasterxml.jackson.annotation.JsonProperty("type") AppType type,
+                @com.fasterxml.jackson.annotation.JsonProperty("redirectUris") @Nullable List<String> redirectUris,
+                @com.fasterxml.jackson.annotation.JsonProperty("logoutUris") @Nullable List<String> logoutUris,
+                @com.fasterxml.jackson.annotation.JsonProperty("grantTypes") @Nullable Set<GrantType> grantTypes,
+                @com.fasterxml.jackson.annotation.JsonProperty("keysOnSub") @Nullable Boolean keysOnSub) {
+            return new ClientApp(name, type, redirectUris, logoutUris, grantTypes, Boolean.TRUE.equals(keysOnSub));
+        }
+
         /** Confidential clients hold a secret that must be re-issued unless the destination imports it. */
         public boolean confidential() {
             return type == AppType.WEB || type == AppType.M2M;
@@ -140,7 +151,16 @@ public record ApplicationInventory(
      *
      * @param signed the receiver verifies a signing secret, which the destination mints anew
      */
-    public record Webhook(String name, String endpoint, boolean signed) {}
+    public record Webhook(String name, String endpoint, boolean signed) {
+
+        /** From JSON, where a missing {@code signed} means no. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Webhook fromJson(@com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+                @com.fasterxml.jackson.annotation.JsonProperty("endpoint") String endpoint,
+                @com.fasterxml.jackson.annotation.JsonProperty("signed") @Nullable Boolean signed) {
+            return new Webhook(name, endpoint, Boolean.TRUE.equals(signed));
+        }
+    }
 
     /** A missing list (from JSON) is an empty one; a null element stays, so {@link #validated()} can name its field. */
     public ApplicationInventory {

@@ -35,6 +35,9 @@ class ApplicationsIT extends PortalTestBase {
         }
     }
 
+    private static final Locator.GetByLabelOptions EXACT = new Locator.GetByLabelOptions().setExact(true);
+    private static final Page.GetByLabelOptions PAGE_EXACT = new Page.GetByLabelOptions().setExact(true);
+
     private static Locator.GetByRoleOptions named(String name) {
         return new Locator.GetByRoleOptions().setName(name);
     }
@@ -64,10 +67,10 @@ class ApplicationsIT extends PortalTestBase {
         // one client: a bad redirect URI is marked as it is typed
         page.getByRole(AriaRole.BUTTON, button("Add client application")).click();
         var shop = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Client application 1"));
-        shop.getByLabel("Name").fill("Shop");
+        shop.getByLabel("Name", EXACT).fill("Shop");
         shop.locator("vaadin-select").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Web application (server side)")).click();
-        var redirects = shop.getByLabel("Redirect URIs, one per line");
+        var redirects = shop.getByLabel("Redirect URIs, one per line", EXACT);
         redirects.fill("https://shop.example.com/callback\n/callback");
         redirects.press("Tab");
         assertThat(shop.locator("vaadin-text-area[invalid]")).containsText("Redirect URI 2");
@@ -75,31 +78,31 @@ class ApplicationsIT extends PortalTestBase {
         redirects.fill("https://shop.example.com/callback\nhttps://shop.example.com/silent");
         redirects.press("Tab");
         assertThat(shop.locator("vaadin-text-area[invalid]")).hasCount(0);
-        shop.getByLabel("Logout URIs, one per line").fill("https://shop.example.com/");
+        shop.getByLabel("Logout URIs, one per line", EXACT).fill("https://shop.example.com/");
         shop.getByRole(AriaRole.CHECKBOX, named("authorization_code")).check();
         shop.getByRole(AriaRole.CHECKBOX, named("refresh_token")).check();
         shop.getByRole(AriaRole.CHECKBOX, named("Stores the user's sub as a key (a foreign key in its database)")).check();
 
         page.getByRole(AriaRole.BUTTON, button("Add custom domain")).click();
         var domain = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Custom domain"));
-        domain.getByLabel("Domain").fill("Login.Shop.Example.com");
-        domain.getByLabel("DNS records").fill("2");
+        domain.getByLabel("Domain", EXACT).fill("Login.Shop.Example.com");
+        domain.getByLabel("DNS records", EXACT).fill("2");
 
-        page.getByLabel("Email templates").fill("4");
-        page.getByLabel("SMS templates").fill("0");
-        page.getByLabel("Template locales").fill("en, de");
-        page.getByLabel("Sender domains, one per line").fill("mail.shop.example.com");
+        page.getByLabel("Email templates", PAGE_EXACT).fill("4");
+        page.getByLabel("SMS templates", PAGE_EXACT).fill("0");
+        page.getByLabel("Template locales", PAGE_EXACT).fill("en, de");
+        page.getByLabel("Sender domains, one per line", PAGE_EXACT).fill("mail.shop.example.com");
 
         page.getByRole(AriaRole.BUTTON, button("Add webhook")).click();
         var hook = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Webhook"));
-        hook.getByLabel("Webhook name").fill("CRM sync");
-        hook.getByLabel("Endpoint URL").fill("https://crm.example.com/hooks/identity");
+        hook.getByLabel("Webhook name", EXACT).fill("CRM sync");
+        hook.getByLabel("Endpoint URL", EXACT).fill("https://crm.example.com/hooks/identity");
         hook.getByRole(AriaRole.CHECKBOX, named("The receiver verifies a signing secret")).check();
 
-        page.getByLabel("APIs that validate tokens").fill("2");
-        page.getByLabel("Log streams to a SIEM").fill("1");
-        page.getByLabel("API keys").fill("1");
-        page.getByLabel("Machine credentials").fill("0");
+        page.getByLabel("APIs that validate tokens", PAGE_EXACT).fill("2");
+        page.getByLabel("Log streams to a SIEM", PAGE_EXACT).fill("1");
+        page.getByLabel("API keys", PAGE_EXACT).fill("1");
+        page.getByLabel("Machine credentials", PAGE_EXACT).fill("0");
         page.getByRole(AriaRole.BUTTON, button("Save application side")).click();
         assertThat(page.getByText("Application side saved")).isVisible();
 
@@ -114,14 +117,14 @@ class ApplicationsIT extends PortalTestBase {
         assertThat(page.locator(".portal-item[data-item=issuer]")).containsText("Shop");
         assertThat(page.locator(".portal-item[data-item=webhooks]")).containsText("1 signed receiver");
         assertThat(page.locator(".portal-item[data-item=enterprise_handoff]")).containsText("2 connections");
-        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Client application 1")).getByLabel("Name"))
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Client application 1")).getByLabel("Name", EXACT))
                 .hasValue("Shop");
         Browsers.screenshot(page, "applications");
 
         // a refusal the service finds is shown on the field it names, and nothing is saved
         page.getByRole(AriaRole.BUTTON, button("Add client application")).click();
         var twin = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Client application 2"));
-        twin.getByLabel("Name").fill("shop");
+        twin.getByLabel("Name", EXACT).fill("shop");
         twin.locator("vaadin-select").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Single-page application")).click();
         page.getByRole(AriaRole.BUTTON, button("Save application side")).click();

@@ -126,7 +126,10 @@ class ApplicationInventoryTest {
     void missingListsFromJsonAreEmptyAndTheStoredJsonReadsBackTheSame() {
         var json = JsonMapper.builder().build();
         var fromJson = json.readValue("{\"clients\": [{\"name\": \"Shop\", \"type\": \"SPA\", \"redirectUris\": [\"https://shop.example.com/cb\"],"
-                + " \"grantTypes\": [\"AUTHORIZATION_CODE\", \"REFRESH_TOKEN\"], \"keysOnSub\": true}], \"apiKeys\": 2}", ApplicationInventory.class);
+                + " \"grantTypes\": [\"AUTHORIZATION_CODE\", \"REFRESH_TOKEN\"], \"keysOnSub\": true}, {\"name\": \"Batch\", \"type\": \"M2M\"}],"
+                + " \"webhooks\": [{\"name\": \"CRM\", \"endpoint\": \"https://crm.example.com/in\"}], \"apiKeys\": 2}", ApplicationInventory.class);
+        assertThat(fromJson.clients().get(1).keysOnSub()).as("a missing flag is no").isFalse();
+        assertThat(fromJson.webhooks().getFirst().signed()).isFalse();
         assertThat(fromJson.domains()).isEmpty();
         assertThat(fromJson.clients().getFirst().logoutUris()).isEmpty();
         var clean = fromJson.validated();
