@@ -230,7 +230,8 @@ final class ApplicationsPanel extends VerticalLayout {
             type.setItemLabelGenerator(AppType::label);
             type.setPlaceholder("Choose");
             grants.setItems(GrantType.values());
-            grants.setItemLabelGenerator(GrantType::wireName);
+            // the URN grants by their last part, so the row stays short
+            grants.setItemLabelGenerator(g -> g.wireName().substring(g.wireName().lastIndexOf(':') + 1));
             grants.addClassName("portal-grants");
             name.setMaxLength(ApplicationInventory.MAX_NAME);
             if (app != null) {
@@ -244,10 +245,10 @@ final class ApplicationsPanel extends VerticalLayout {
             redirects.addValueChangeListener(e -> checkLines(redirects, "Redirect URI"));
             logouts.addValueChangeListener(e -> checkLines(logouts, "Logout URI"));
             var form = form(name, type, redirects, logouts);
-            add(form, grants, keysOnSub);
+            add(form, grants, new Div(keysOnSub));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             if (canEdit) {
-                add(remove);
+                add(new Div(remove));
             } else {
                 name.setReadOnly(true);
                 type.setReadOnly(true);
