@@ -120,6 +120,10 @@ class ApplicationsIT extends PortalTestBase {
         assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Client application 1")).getByLabel("Name", EXACT))
                 .hasValue("Shop");
         Browsers.screenshot(page, "applications");
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Application inventory")).scrollIntoViewIfNeeded();
+        Browsers.screenshot(page, "applications-form");
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Webhooks")).scrollIntoViewIfNeeded();
+        Browsers.screenshot(page, "applications-form-more");
 
         // a refusal the service finds is shown on the field it names, and nothing is saved
         page.getByRole(AriaRole.BUTTON, button("Add client application")).click();
@@ -159,6 +163,8 @@ class ApplicationsIT extends PortalTestBase {
         org.assertj.core.api.Assertions.assertThat((Boolean) small.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1"))
                 .as("nothing wider than the phone").isTrue();
         Browsers.screenshot(small, "applications-narrow");
+        small.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Client application 1")).scrollIntoViewIfNeeded();
+        Browsers.screenshot(small, "applications-form-narrow");
         phone.close();
     }
 }

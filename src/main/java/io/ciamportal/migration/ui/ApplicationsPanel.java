@@ -339,11 +339,11 @@ final class ApplicationsPanel extends VerticalLayout {
                 endpoint.setErrorMessage(problem);
                 endpoint.setInvalid(problem != null);
             });
-            add(form(name, endpoint), signed);
+            add(form(name, endpoint), new Div(signed));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             remove.setAriaLabel("Remove webhook");
             if (canEdit) {
-                add(remove);
+                add(new Div(remove));
             } else {
                 name.setReadOnly(true);
                 endpoint.setReadOnly(true);
