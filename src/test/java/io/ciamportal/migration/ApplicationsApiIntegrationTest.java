@@ -126,6 +126,14 @@ class ApplicationsApiIntegrationTest extends PortalTestBase {
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body()).contains("## Application side").contains("Client applications").contains("Nightly sync")
                 .contains("login.shop.example.com");
+        var pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/api/v1/migrations/" + id + "/report.pdf")).header("Authorization", viewer).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("Application side").contains("Nightly sync")
+                    .contains("login.shop.example.com");
+        }
     }
 
     @Test

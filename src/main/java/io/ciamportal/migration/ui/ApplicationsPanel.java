@@ -96,8 +96,19 @@ final class ApplicationsPanel extends VerticalLayout {
         list.addClassName("portal-items");
         list.getElement().setAttribute("data-list", "application-verdicts");
         for (ApplicationAssessment.ItemVerdict item : a.items()) {
-            list.add(AssessmentPanel.itemRow(item.item().key(), item.item().label(), item.verdict(), item.affected(), item.unit(), item.reason(),
-                    item.facts(), item.effort()));
+            var row = AssessmentPanel.itemRow(item.item().key(), item.item().label(), item.verdict(), item.affected(), item.unit(), item.reason(),
+                    item.facts(), item.effort());
+            // a fact the vendor index does not hold has no source to link: say which one it is
+            var missing = item.facts().stream().filter(f -> f.sources().isEmpty() && f.support() == io.ciamportal.vendor.Support.UNKNOWN)
+                    .map(f -> f.vendor() + ": " + f.fact()).toList();
+            if (!missing.isEmpty()) {
+                var note = new Div();
+                note.setText("Not in the vendor index yet: " + String.join(", ", missing));
+                note.addClassName("portal-muted");
+                note.getElement().setAttribute("data-missing-facts", "");
+                row.addComponentAtIndex(Math.max(0, row.getComponentCount() - 1), note);
+            }
+            list.add(row);
         }
         add(list);
 
