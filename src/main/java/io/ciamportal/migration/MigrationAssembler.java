@@ -71,8 +71,10 @@ class MigrationAssembler {
             phases.add(new MigrationViews.Phase(phase, PlanGenerator.PHASES.get(phase - 1),
                     plan.stream().filter(p -> p.phase() == phase).map(p -> view(p, names)).toList()));
         }
+        var apps = m.applications();
         return new Details(summary, m.inventory(), members, scored.assessment(), phases, MigrationLoader.canEdit(m, me),
-                MigrationLoader.canManage(m, me), m.version(), m.updatedBy() == null ? null : names.get(m.updatedBy()));
+                MigrationLoader.canManage(m, me), m.version(), m.updatedBy() == null ? null : names.get(m.updatedBy()), apps,
+                ApplicationScorer.score(scored.source(), scored.destination(), m.inventory(), apps));
     }
 
     /** The migration as another feature needs it, after the membership check: no assessment, just people and rights. */
@@ -85,7 +87,7 @@ class MigrationAssembler {
 
     /**
      * The inventory a sign-off rests on: the numbers, and (only when there is one, so older sign-offs keep their hash)
-     * the export whose hash and TOTP evidence the scoring used.
+     * the export whose hash and TOTP evidence the scoring used, and the application-side inventory.
      */
     static Map<String, @Nullable Object> signedInventory(Migration m) {
         var map = new LinkedHashMap<>(m.inventory().asMap());
@@ -93,6 +95,10 @@ class MigrationAssembler {
         if (evidence != null) {
             map.put("exportEvidence", evidence.exportId() + " " + evidence.sha256() + " " + new java.util.TreeMap<>(evidence.schemes())
                     + " totp=" + evidence.totpSecretsInFile());
+        }
+        var apps = m.applications();
+        if (!apps.isEmpty()) {
+            map.put("applications", apps.asMap());
         }
         return map;
     }

@@ -128,7 +128,11 @@ public class MigrationPlanService {
         var kept = existing.stream().filter(i -> !stale.contains(i)).toList();
         boolean hasCutover = kept.stream().anyMatch(i -> i.kind() == PlanItem.Kind.CUTOVER);
         int position = 0;
-        for (var suggestion : PlanGenerator.generate(scored.source(), scored.destination(), m.inventory(), scored.assessment())) {
+        var apps = m.applications();
+        var suggestions = ApplicationPlan.merged(PlanGenerator.generate(scored.source(), scored.destination(), m.inventory(), scored.assessment()),
+                ApplicationPlan.generate(scored.destination(), m.inventory(), apps,
+                        ApplicationScorer.score(scored.source(), scored.destination(), m.inventory(), apps)));
+        for (var suggestion : suggestions) {
             position += 10;
             boolean duplicate = kept.stream().anyMatch(i -> i.phase() == suggestion.phase() && i.text().equals(suggestion.text()));
             if (duplicate || (suggestion.cutover() && hasCutover)) {

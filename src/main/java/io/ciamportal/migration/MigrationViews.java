@@ -43,7 +43,16 @@ public final class MigrationViews {
      * made the last change.
      */
     public record Details(Summary summary, Inventory inventory, List<Member> members, Assessment assessment, List<Phase> plan,
-            boolean canEdit, boolean canManageMembers, long version, @Nullable String updatedBy) {}
+            boolean canEdit, boolean canManageMembers, long version, @Nullable String updatedBy, ApplicationInventory applications,
+            ApplicationAssessment applicationAssessment) {
+
+        /** Without an application side (no inventory listed, no verdicts), as callers from before issue 13 build it. */
+        public Details(Summary summary, Inventory inventory, List<Member> members, Assessment assessment, List<Phase> plan, boolean canEdit,
+                boolean canManageMembers, long version, @Nullable String updatedBy) {
+            this(summary, inventory, members, assessment, plan, canEdit, canManageMembers, version, updatedBy, ApplicationInventory.empty(),
+                    new ApplicationAssessment(false, List.of()));
+        }
+    }
 
     /** A change of name, source or destination (null: keep it), as the migration page and PATCH send it. */
     public record Patch(@Nullable String name, @Nullable String source, @Nullable String destination) {}

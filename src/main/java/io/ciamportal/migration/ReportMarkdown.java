@@ -69,6 +69,8 @@ public final class ReportMarkdown {
                     .append(" | ").append(text(item.reason())).append(" | ").append(sources(item.facts())).append(" |\n");
         }
 
+        applicationSection(md, d);
+
         md.append("\n## Plan\n");
         for (var phase : d.plan()) {
             md.append("\n### ").append(phase.number()).append(". ").append(phase.name()).append(" (").append(phase.done()).append(" of ")
@@ -102,6 +104,35 @@ public final class ReportMarkdown {
             }
         }
         return md.toString();
+    }
+
+    /** The application side (issue 13): its verdicts, then what the team listed. */
+    private static void applicationSection(StringBuilder md, MigrationViews.Details d) {
+        var apps = d.applicationAssessment();
+        if (apps.items().isEmpty()) {
+            return;
+        }
+        md.append("\n## Application side\n\n");
+        if (!apps.listed()) {
+            md.append("_").append(text(ApplicationReportRows.NOT_LISTED)).append("_\n\n");
+        }
+        md.append("| Item | Verdict | Affected | Reason | Sources |\n|---|---|---|---|---|\n");
+        for (var item : apps.items()) {
+            md.append("| ").append(item.item().label()).append(" | ").append(item.verdict().label()).append(" | ")
+                    .append(ApplicationReportRows.affected(item)).append(" | ").append(text(item.reason())).append(" | ")
+                    .append(sources(item.facts())).append(" |\n");
+        }
+        if (!apps.listed()) {
+            return;
+        }
+        var clients = ApplicationReportRows.clients(d.applications());
+        if (!clients.isEmpty()) {
+            md.append("\n### Client applications\n\n| Name | Type | Redirect URIs | Logout URIs | Grant types | Keys on sub |\n"
+                    + "|---|---|---|---|---|---|\n");
+            clients.forEach(r -> md.append("| ").append(String.join(" | ", r.stream().map(ReportMarkdown::text).toList())).append(" |\n"));
+        }
+        md.append("\n### Listed on the application side\n\n| Item | Value |\n|---|---|\n");
+        ApplicationReportRows.listing(d.applications()).forEach(r -> row(md, r.get(0), r.get(1)));
     }
 
     private static void row(StringBuilder md, String label, String value) {

@@ -129,6 +129,7 @@ public final class ReportPdf {
             items.addCell(cell(reason));
         }
         document.add(items);
+        applicationSection(document, d);
 
         // 4. plan
         document.add(heading("4. Five-phase plan"));
@@ -276,6 +277,50 @@ public final class ReportPdf {
             rows.add(List.of("Hash scheme of the in-house database", i.sourceHashScheme()));
         }
         return rows;
+    }
+
+    /** The application side (issue 13) within section 3: its verdicts, then what the team listed. */
+    private static void applicationSection(Document document, MigrationViews.Details d) {
+        var apps = d.applicationAssessment();
+        if (apps.items().isEmpty()) {
+            return;
+        }
+        document.add(sub("Application side"));
+        if (!apps.listed()) {
+            document.add(new Paragraph(pdf(ApplicationReportRows.NOT_LISTED), SMALL));
+        }
+        var items = table(new float[] {1.2f, 1f, 0.9f, 2.8f});
+        header(items, "Item", "Verdict", "Affected", "Reason and sources");
+        for (var item : apps.items()) {
+            var reason = new Phrase(pdf(item.reason()), CELL);
+            for (var fact : item.facts()) {
+                for (String url : fact.sources()) {
+                    reason.add(Chunk.NEWLINE);
+                    var link = new Chunk(pdf(fact.vendor() + ", " + fact.fact() + (fact.confirmed() ? "" : " (unconfirmed)") + ": " + url), SMALL);
+                    if (url.startsWith("http")) {
+                        link.setAnchor(url);
+                    }
+                    reason.add(link);
+                }
+            }
+            items.addCell(cell(new Phrase(pdf(item.item().label()), CELL_BOLD)));
+            cells(items, item.verdict().label(), ApplicationReportRows.affected(item));
+            items.addCell(cell(reason));
+        }
+        document.add(items);
+        if (!apps.listed()) {
+            return;
+        }
+        var clients = ApplicationReportRows.clients(d.applications());
+        if (!clients.isEmpty()) {
+            var t = table(new float[] {1f, 0.9f, 1.8f, 1.2f, 1.2f, 0.5f});
+            header(t, "Client", "Type", "Redirect URIs", "Logout URIs", "Grant types", "Keys on sub");
+            clients.forEach(r -> cells(t, r.toArray(String[]::new)));
+            document.add(t);
+        }
+        var listing = table(new float[] {1.3f, 2.7f});
+        ApplicationReportRows.listing(d.applications()).forEach(r -> pair(listing, r.get(0), r.get(1)));
+        document.add(listing);
     }
 
     private static String percent(@Nullable Double share) {

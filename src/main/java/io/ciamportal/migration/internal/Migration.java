@@ -129,6 +129,11 @@ public class Migration {
     @org.hibernate.annotations.ColumnTransformer(write = "?::jsonb")
     private @Nullable String exportEvidence;
 
+    /** The application-side inventory (JSON of {@link io.ciamportal.migration.ApplicationInventory}), or null when empty. */
+    @Column(name = "applications", columnDefinition = "jsonb")
+    @org.hibernate.annotations.ColumnTransformer(write = "?::jsonb")
+    private @Nullable String applications;
+
     @Column(name = "required_approvals", nullable = false)
     private short requiredApprovals = 2;
 
@@ -277,6 +282,18 @@ public class Migration {
 
     public void setInventorySources(java.util.Map<String, String> sources) {
         this.inventorySources = JSON.writeValueAsString(new java.util.TreeMap<>(sources));
+    }
+
+    /** The application-side inventory; empty when none was given. */
+    public io.ciamportal.migration.ApplicationInventory applications() {
+        return applications == null ? io.ciamportal.migration.ApplicationInventory.empty()
+                : JSON.readValue(applications, io.ciamportal.migration.ApplicationInventory.class);
+    }
+
+    /** Replaces the application-side inventory (already validated by the caller); an empty one is stored as null. */
+    public void updateApplications(io.ciamportal.migration.ApplicationInventory inventory, UUID by, Instant now) {
+        this.applications = inventory.isEmpty() ? null : JSON.writeValueAsString(inventory);
+        touch(by, now);
     }
 
     public @Nullable String exportEvidence() {

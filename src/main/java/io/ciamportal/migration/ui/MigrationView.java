@@ -128,6 +128,7 @@ public final class MigrationView extends VerticalLayout implements BeforeEnterOb
         var content = new LinkedHashMap<String, Supplier<Component>>();
         content.put("Assessment", () -> new AssessmentPanel(a));
         content.put("Inventory", () -> inventory(d));
+        content.put("Applications", () -> new ApplicationsPanel(d, reloadOn("Applications")));
         content.put("User export", () -> new ExportPanel(d, exports, reloadOn("User export")));
         content.put("Plan", () -> new PlanPanel(d, plan, reloadOn("Plan")));
         content.put("Compare destinations", () -> new WhatIfPanel(d, migrations));
