@@ -51,6 +51,12 @@ class GateLifecycle {
     }
 
     @EventListener
+    void cutoverScheduled(MigrationEvents.CutoverScheduled event) {
+        outdateAll(event.migrationId(), "cutover schedule changed",
+                "The cutover date, rollback window or decommission date changed: sign-offs given on the earlier dates no longer count.");
+    }
+
+    @EventListener
     void pairChanged(MigrationEvents.PairChanged event) {
         String reason = "The migration changed from " + event.from() + " to " + event.to()
                 + ": sign-offs given on the other pair no longer count.";

@@ -106,9 +106,14 @@ final class PlanPanel extends VerticalLayout {
         });
         row.add(done);
         var meta = new Span((item.cutover() ? "Cutover · " : "") + (item.ownerName() == null ? "no owner" : "owner: " + item.ownerName())
-                + (item.due() == null ? "" : " · due " + item.due()));
+                + (item.due() == null ? "" : " · due " + item.due() + (item.dueByHand() ? " (set by hand)" : "")));
         meta.addClassName("portal-muted");
         row.add(meta);
+        if (item.overdue()) {
+            var late = new io.ciamportal.shared.ui.Badge("Overdue", io.ciamportal.shared.ui.Badge.Tone.ERROR);
+            late.getElement().setAttribute("data-overdue", "true");
+            row.add(late);
+        }
         if (canEdit) {
             var edit = new Button("Edit", e -> editDialog(item, members));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
