@@ -32,7 +32,6 @@ public final class CutoverIcs {
         line(out, "VERSION:2.0");
         line(out, "PRODID:" + PRODID);
         line(out, "CALSCALE:GREGORIAN");
-        line(out, "METHOD:PUBLISH");
         line(out, "NAME:" + text(name));
         line(out, "X-WR-CALNAME:" + text(name));
         String stamp = STAMP.format(now);
