@@ -211,12 +211,18 @@ final class CutoverPanel extends VerticalLayout {
 
     /** A date picker that shows and takes ISO dates (YYYY-MM-DD) and offers no day before today. */
     private static DatePicker picker(String label, LocalDate today) {
+        var picker = isoPicker(label);
+        picker.setMin(today);
+        return picker;
+    }
+
+    /** A date picker that shows and takes ISO dates (YYYY-MM-DD), weeks starting on Monday. */
+    static DatePicker isoPicker(String label) {
         var picker = new DatePicker(label);
         var i18n = new DatePicker.DatePickerI18n();
         i18n.setDateFormat("yyyy-MM-dd");
         i18n.setFirstDayOfWeek(1);
         picker.setI18n(i18n);
-        picker.setMin(today);
         picker.setPlaceholder("YYYY-MM-DD");
         return picker;
     }
