@@ -45,6 +45,9 @@ class PlanDates {
 
     /** Re-dates the items the calendar owns; returns how many due dates changed. Without a schedule nothing moves. */
     int apply(Migration m, MigrationSides.Scored scored) {
+        if (m.cutoverSchedule().isEmpty()) {
+            return 0;
+        }
         var items = planItems.findByMigrationIdOrderByPhaseAscPositionAsc(m.id());
         var calendar = calendar(m, scored, items);
         if (calendar == null) {

@@ -120,6 +120,7 @@ class CutoverCalendarIT extends PortalTestBase {
         assertThat(page.locator("[data-milestone=cutover]")).containsText("Cutover day: " + later);
         Browsers.animationsDone(page);
         Browsers.screenshot(page, "cutover-moved");
+        page.locator(".portal-cutover").screenshot(new Locator.ScreenshotOptions().setPath(Browsers.SCREENSHOTS.resolve("cutover-tab.png")));
 
         var after = (List<Map<String, Object>>) api.get("/api/v1/migrations/" + id + "/calendar", analyst).json().get("items");
         org.assertj.core.api.Assertions.assertThat(item(after, untouched).get("due"))
@@ -140,6 +141,7 @@ class CutoverCalendarIT extends PortalTestBase {
             assertThat(small.locator("[data-card=cutover-form]")).hasCount(0);
             Browsers.animationsDone(small);
             Browsers.screenshot(small, "cutover-narrow");
+            small.locator(".portal-cutover").screenshot(new Locator.ScreenshotOptions().setPath(Browsers.SCREENSHOTS.resolve("cutover-tab-narrow.png")));
         } finally {
             phone.close();
         }

@@ -182,7 +182,7 @@ class CutoverApiIntegrationTest extends PortalTestBase {
     }
 
     @Test
-    void changingTheDateMovesUntouchedItemsAndKeepsTheOnesDatedByHand() {
+    void changingTheDateMovesUntouchedItemsAndKeepsTheOnesDatedByHand() throws Exception {
         String id = create("Cutover moves " + UUID.randomUUID());
         var uuid = UUID.fromString(id);
         String etag = api.get("/api/v1/migrations/" + id, analyst).etag();
@@ -211,6 +211,18 @@ class CutoverApiIntegrationTest extends PortalTestBase {
         assertThat(moved.status()).isEqualTo(200);
         assertThat(item(moved.json(), untouched.get("id")).get("due")).isEqualTo(LocalDate.parse((String) untouched.get("due")).plusDays(7).toString());
         assertThat(item(moved.json(), byHand.get("id"))).containsEntry("due", handDate).containsEntry("dueByHand", true);
+
+        // the reports carry the calendar and the overdue item
+        var markdown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/migrations/" + id + "/report.md"))
+                .header("Authorization", analyst).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(markdown).contains("## Cutover calendar").contains("Cutover on " + day(207)).contains("| Final audit-log export |")
+                .contains("Overdue items (1):").contains("due " + handDate + " **(overdue)**");
+        var pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/migrations/" + id + "/report.pdf"))
+                .header("Authorization", analyst).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Cutover calendar").contains("Cutover on " + day(207))
+                    .contains("Overdue items (1):");
+        }
 
         // clearing the date by hand gives the item back to the calendar
         runAs.run("analyst", () -> {

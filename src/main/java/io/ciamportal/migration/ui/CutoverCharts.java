@@ -47,6 +47,7 @@ final class CutoverCharts {
         milestones.put("symbol", "diamond");
         milestones.put("symbolSize", 14);
         milestones.put("itemStyle", Map.of("color", MILESTONE));
+        milestones.put("z", 4);
         milestones.put("label", Map.of("show", true, "formatter", "{b}", "fontSize", 11));
         milestones.put("labelLayout", Map.of("hideOverlap", true));
         milestones.put("data", marks);
@@ -75,7 +76,8 @@ final class CutoverCharts {
         LocalDate last = c.decommission().isAfter(view.today()) ? c.decommission() : view.today();
         var option = new LinkedHashMap<String, Object>();
         option.put("grid", Map.of("left", 8, "right", 24, "top", 40, "bottom", 8, "containLabel", true));
-        option.put("legend", Map.of("top", 0, "data", List.of("Phase", "Read-only standby", "Milestone", "Item due", "Overdue", "Done")));
+        // a scrolling legend keeps to one line on a phone instead of wrapping over the chart
+        option.put("legend", Map.of("type", "scroll", "top", 0, "data", List.of("Phase", "Read-only standby", "Milestone", "Item due", "Overdue", "Done")));
         option.put("tooltip", Map.of("trigger", "item"));
         option.put("xAxis", Map.of("type", "time", "min", first.minusDays(3).toString(), "max", last.plusDays(3).toString(),
                 "axisLabel", Map.of("formatter", "{yyyy}-{MM}-{dd}", "hideOverlap", true)));
@@ -103,7 +105,8 @@ final class CutoverCharts {
         s.put("type", "scatter");
         s.put("symbol", symbol);
         s.put("symbolSize", size);
-        s.put("itemStyle", Map.of("color", colour));
+        s.put("itemStyle", Map.of("color", colour, "borderColor", "#ffffff", "borderWidth", 1));
+        s.put("z", 5);
         s.put("data", data);
         return s;
     }
