@@ -130,6 +130,22 @@ class CutoverCalendarIT extends PortalTestBase {
         assertThat(page.locator(".portal-plan-item").filter(new Locator.FilterOptions().setHasText((String) untouched.get("text"))))
                 .containsText("due " + item(after, untouched).get("due"));
 
+        // the PDF report carries the calendar: render its page to look at it
+        var pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/api/v1/migrations/" + id + "/report.pdf")).header("Authorization", analyst).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                if (stripper.getText(doc).contains("Cutover calendar")) {
+                    javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(i - 1, 70), "png",
+                            Browsers.SCREENSHOTS.resolve("cutover-report-page.png").toFile());
+                }
+            }
+        }
+
         // on a phone the tab reads top to bottom; a reviewer member sees the dates but no form
         var phone = browsers.newContext(390, 844);
         try {
@@ -141,7 +157,8 @@ class CutoverCalendarIT extends PortalTestBase {
             assertThat(small.locator("[data-card=cutover-form]")).hasCount(0);
             Browsers.animationsDone(small);
             Browsers.screenshot(small, "cutover-narrow");
-            small.locator(".portal-cutover").screenshot(new Locator.ScreenshotOptions().setPath(Browsers.SCREENSHOTS.resolve("cutover-tab-narrow.png")));
+            small.locator("[data-chart=cutover-timeline]").screenshot(new Locator.ScreenshotOptions()
+                    .setPath(Browsers.SCREENSHOTS.resolve("cutover-timeline-narrow.png")));
         } finally {
             phone.close();
         }

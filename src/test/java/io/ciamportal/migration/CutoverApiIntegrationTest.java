@@ -235,6 +235,27 @@ class CutoverApiIntegrationTest extends PortalTestBase {
         assertThat(back.get("due")).isNotNull().isNotEqualTo(handDate);
     }
 
+    @Test
+    void settingTheDatesOutdatesTheRollbackGatesApprovalWhichRestsOnTheWindow() {
+        String id = create("Cutover and gates " + UUID.randomUUID());
+        var evidence = api.post("/api/v1/migrations/" + id + "/gates/rollback/evidence", analyst,
+                "{\"kind\": \"TEXT\", \"title\": \"Runbook\", \"text\": \"Fail back by DNS within the window\"}");
+        assertThat(evidence.status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/migrations/" + id + "/gates/rollback/submit", analyst, "").status()).isEqualTo(200);
+        var approved = api.post("/api/v1/migrations/" + id + "/gates/rollback/sign-offs", reviewer,
+                "{\"decision\": \"APPROVE\", \"comment\": \"Checked the runbook\"}");
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat((Integer) approved.json().get("approvals")).isEqualTo(1);
+
+        String etag = api.get("/api/v1/migrations/" + id, analyst).etag();
+        assertThat(api.put("/api/v1/migrations/" + id + "/cutover", analyst, "{\"date\": \"" + day(150) + "\", \"rollbackDays\": 21}", etag)
+                .status()).isEqualTo(200);
+        var gate = api.get("/api/v1/migrations/" + id + "/gates/rollback", reviewer).json();
+        assertThat(gate).containsEntry("status", "OPEN").containsEntry("approvals", 0);
+        assertThat((List<Map<String, Object>>) gate.get("signOffs")).allSatisfy(x -> assertThat(x).containsEntry("outdated", true));
+        assertThat((String) gate.get("reopenedReason")).contains("cutover date, rollback window or decommission date changed");
+    }
+
     private static Map<String, Object> item(Map<String, Object> calendar, Object id) {
         return ((List<Map<String, Object>>) calendar.get("items")).stream().filter(i -> i.get("id").equals(id)).findFirst().orElseThrow();
     }
