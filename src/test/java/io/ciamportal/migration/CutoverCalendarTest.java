@@ -120,6 +120,26 @@ class CutoverCalendarTest {
         assertThat(after.moves(applied)).isEmpty();
     }
 
+    @ParameterizedTest(name = "calendar date {0}, edited to {1}: by hand {2}")
+    @CsvSource(nullValues = "-", value = {
+            "2027-03-08, 2027-03-08, false", // saved as shown: still the calendar's
+            "2027-03-08, 2027-03-01, true",  // another date: the person's
+            "-,          2027-03-01, true",
+            "2027-03-08, -,          false"}) // cleared: back to the calendar
+    void aDueDateIsByHandOnlyWhenAPersonChangesIt(@Nullable String calendarDate, @Nullable String edited, boolean byHand) {
+        var item = new io.ciamportal.migration.internal.PlanItem(java.util.UUID.randomUUID(), 4, 10, "Run both side by side",
+                io.ciamportal.migration.internal.PlanItem.Kind.GENERATED);
+        item.calendarDue(calendarDate == null ? null : LocalDate.parse(calendarDate));
+        item.edit("Run both side by side", null, edited == null ? null : LocalDate.parse(edited), java.util.UUID.randomUUID(),
+                java.time.Instant.parse("2026-12-02T09:00:00Z"));
+        assertThat(item.dueByHand()).isEqualTo(byHand);
+        // a suggestion dated only by the calendar is still replaced when the plan is regenerated; one dated by hand is kept
+        var fresh = new io.ciamportal.migration.internal.PlanItem(java.util.UUID.randomUUID(), 4, 10, "x",
+                io.ciamportal.migration.internal.PlanItem.Kind.GENERATED);
+        fresh.calendarDue(LocalDate.parse("2027-03-08"));
+        assertThat(fresh.untouchedSuggestion()).isTrue();
+    }
+
     @ParameterizedTest(name = "due {0}, done {1}: overdue {2}")
     @CsvSource(nullValues = "-", value = {"2026-12-01, false, true", "2026-12-01, true, false", "2026-12-02, false, false",
             "2026-12-03, false, false", "-, false, false"})
