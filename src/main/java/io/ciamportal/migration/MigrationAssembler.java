@@ -31,7 +31,10 @@ class MigrationAssembler {
     private final PeopleDirectory people;
     private final MigrationSides sides;
 
-    MigrationAssembler(PlanItemRepository planItems, PeopleDirectory people, MigrationSides sides) {
+    private final java.time.Clock clock;
+
+    MigrationAssembler(PlanItemRepository planItems, PeopleDirectory people, MigrationSides sides, java.time.Clock clock) {
+        this.clock = clock;
         this.planItems = planItems;
         this.people = people;
         this.sides = sides;
@@ -100,6 +103,8 @@ class MigrationAssembler {
         if (!apps.isEmpty()) {
             map.put("applications", apps.asMap());
         }
+        // only when set, so sign-offs given before any cutover date keep their hash; the rollback gate rests on the window
+        m.cutoverSchedule().ifPresent(schedule -> map.put("cutoverSchedule", schedule.signed()));
         return map;
     }
 
@@ -123,7 +128,8 @@ class MigrationAssembler {
 
     PlanItemView view(PlanItem p, Map<UUID, String> owners) {
         return new PlanItemView(p.id(), p.phase(), p.text(), p.kind().name(), p.ownerId(), p.ownerId() == null ? null : owners.get(p.ownerId()),
-                p.dueOn(), p.done(), p.doneAt(), p.version());
+                p.dueOn(), p.done(), p.doneAt(), p.version(), p.dueByHand(),
+                CutoverCalendar.overdue(p.dueOn(), p.done(), java.time.LocalDate.now(clock)));
     }
 
     PlanItemView view(PlanItem p) {

@@ -22,9 +22,14 @@ public class MigrationRecordsService {
     private final ObjectProvider<GateSummaries> gateSummaries;
     private final ObjectProvider<MigrationExportsService> exports;
     private final Clock clock;
+    private final PlanDates dates;
+    private final MigrationSides sides;
 
     MigrationRecordsService(MigrationLoader loader, MigrationAssembler assembler, AuditQueryService auditQueries,
-            ObjectProvider<GateSummaries> gateSummaries, ObjectProvider<MigrationExportsService> exports, Clock clock) {
+            ObjectProvider<GateSummaries> gateSummaries, ObjectProvider<MigrationExportsService> exports, Clock clock, PlanDates dates,
+            MigrationSides sides) {
+        this.dates = dates;
+        this.sides = sides;
         this.exports = exports;
         this.loader = loader;
         this.assembler = assembler;
@@ -40,7 +45,7 @@ public class MigrationRecordsService {
         var summaries = gateSummaries.getIfAvailable();
         var export = exports.getObject().latest(id).orElse(null);
         return new Report(assembler.details(m, me), clock.instant(), me.displayName(), summaries == null ? List.of() : summaries.forReport(id),
-                export);
+                export, dates.view(m, sides.memo().scored(m), MigrationLoader.canEdit(m, me)));
     }
 
     /**

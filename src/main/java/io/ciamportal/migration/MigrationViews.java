@@ -21,8 +21,18 @@ public final class MigrationViews {
 
     public record Member(UUID userId, String username, String displayName, MemberRole role) {}
 
+    /**
+     * A plan item; {@code dueByHand}: a person set the due date (it stays when the cutover date moves); {@code overdue}:
+     * not done and due before today.
+     */
     public record PlanItemView(UUID id, int phase, String text, String kind, @Nullable UUID ownerId, @Nullable String ownerName,
-            @Nullable LocalDate due, boolean done, @Nullable Instant doneAt, long version) {
+            @Nullable LocalDate due, boolean done, @Nullable Instant doneAt, long version, boolean dueByHand, boolean overdue) {
+
+        public PlanItemView(UUID id, int phase, String text, String kind, @Nullable UUID ownerId, @Nullable String ownerName,
+                @Nullable LocalDate due, boolean done, @Nullable Instant doneAt, long version) {
+            this(id, phase, text, kind, ownerId, ownerName, due, done, doneAt, version, due != null, false);
+        }
+
         public boolean cutover() {
             return "CUTOVER".equals(kind);
         }

@@ -29,6 +29,35 @@ public final class ReportMarkdown {
         }
     }
 
+    /** The cutover calendar: the schedule, phase dates, milestones and overdue items, or that no date is set. */
+    static void calendarSection(StringBuilder md, CutoverViews.Calendar view) {
+        md.append("\n## Cutover calendar\n\n");
+        var c = view.calendar();
+        if (c == null) {
+            md.append("No cutover date is set yet.\n");
+            return;
+        }
+        var s = c.schedule();
+        md.append("Cutover on ").append(s.cutover()).append(", rollback window ").append(s.rollbackDays()).append(" days (until ")
+                .append(s.rollbackEnds()).append("), decommission on ").append(c.decommission()).append(c.decommissionDerived() ? " (derived)" : "")
+                .append(". As of ").append(view.today()).append(".\n\n| Phase | From | To |\n|---|---|---|\n");
+        for (var p : c.phases()) {
+            md.append("| ").append(p.phase()).append(". ").append(text(p.name())).append(" | ").append(p.start()).append(" | ").append(p.end()).append(" |\n");
+        }
+        md.append("\n| Milestone | From | To |\n|---|---|---|\n");
+        for (var m : c.milestones()) {
+            md.append("| ").append(text(m.label())).append(" | ").append(m.start()).append(" | ").append(m.end()).append(" |\n");
+        }
+        var late = view.overdue();
+        md.append("\n").append(late.isEmpty() ? "No item is overdue.\n" : "Overdue items (" + late.size() + "):\n\n");
+        for (var i : late) {
+            md.append("- ").append(text(i.text())).append(" — due ").append(i.due()).append(" (phase ").append(i.phase()).append(")\n");
+        }
+        for (String note : c.notes()) {
+            md.append("\n> ").append(text(note)).append('\n');
+        }
+    }
+
     public static String render(Report report) {
         var d = report.details();
         var s = d.summary();
@@ -81,10 +110,14 @@ public final class ReportMarkdown {
                     md.append(" — owner: ").append(text(item.ownerName()));
                 }
                 if (item.due() != null) {
-                    md.append(" — due ").append(item.due());
+                    md.append(" — due ").append(item.due()).append(item.overdue() ? " **(overdue)**" : "");
                 }
                 md.append('\n');
             }
+        }
+
+        if (report.calendar() != null) {
+            calendarSection(md, report.calendar());
         }
 
         md.append("\n## Members\n\n| Name | Username | Role |\n|---|---|---|\n");

@@ -139,9 +139,14 @@ public final class ReportPdf {
             header(plan, "Done", "Task", "Owner", "Due");
             for (var item : phase.items()) {
                 cells(plan, item.done() ? "Yes" : "No", item.text() + (item.cutover() ? " [cutover]" : ""),
-                        item.ownerName() == null ? "" : item.ownerName(), item.due() == null ? "" : item.due().toString());
+                        item.ownerName() == null ? "" : item.ownerName(),
+                        item.due() == null ? "" : item.due() + (item.overdue() ? " (overdue)" : ""));
             }
             document.add(plan);
+        }
+
+        if (report.calendar() != null) {
+            calendarSection(document, report.calendar());
         }
 
         // 5. members and gates
@@ -165,6 +170,35 @@ public final class ReportPdf {
         }
         document.close();
         return out.toByteArray();
+    }
+
+    /** The cutover calendar inside the plan section: the schedule, phase dates, milestones, overdue items. */
+    private static void calendarSection(Document document, CutoverViews.Calendar view) {
+        document.add(sub("Cutover calendar"));
+        var c = view.calendar();
+        if (c == null) {
+            document.add(new Paragraph(pdf("No cutover date is set yet."), BODY));
+            return;
+        }
+        var s = c.schedule();
+        document.add(new Paragraph(pdf("Cutover on " + s.cutover() + ", rollback window " + s.rollbackDays() + " days (until " + s.rollbackEnds()
+                + "), decommission on " + c.decommission() + (c.decommissionDerived() ? " (derived)" : "") + ". As of " + view.today() + "."), BODY));
+        var dates = table(new float[] {2.6f, 1f, 1f});
+        header(dates, "Phase or milestone", "From", "To");
+        c.phases().forEach(p -> cells(dates, p.phase() + ". " + p.name(), p.start().toString(), p.end().toString()));
+        c.milestones().forEach(m -> cells(dates, m.label(), m.start().toString(), m.end().toString()));
+        document.add(dates);
+        var late = view.overdue();
+        document.add(new Paragraph(pdf(late.isEmpty() ? "No item is overdue." : "Overdue items (" + late.size() + "):"), BODY));
+        if (!late.isEmpty()) {
+            var overdue = table(new float[] {3.2f, 0.6f, 1f});
+            header(overdue, "Task", "Phase", "Due");
+            late.forEach(i -> cells(overdue, i.text(), String.valueOf(i.phase()), String.valueOf(i.due())));
+            document.add(overdue);
+        }
+        for (String note : c.notes()) {
+            document.add(new Paragraph(pdf(note), SMALL));
+        }
     }
 
     /** The latest export: provenance, the counts marked observed or not, and three bar charts. */

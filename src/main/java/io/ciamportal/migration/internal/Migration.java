@@ -137,6 +137,18 @@ public class Migration {
     @Column(name = "required_approvals", nullable = false)
     private short requiredApprovals = 2;
 
+    // the cutover calendar (all null: no date set); cutoverRevision counts the schedule's changes
+    @Column(name = "cutover_date")
+    private java.time.@Nullable LocalDate cutoverDate;
+    @Column(name = "rollback_days")
+    private @Nullable Short rollbackDays;
+    @Column(name = "decommission_date")
+    private java.time.@Nullable LocalDate decommissionDate;
+    @Column(name = "cutover_revision", nullable = false)
+    private int cutoverRevision;
+    @Column(name = "cutover_set_at")
+    private @Nullable Instant cutoverSetAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "migration_member", joinColumns = @JoinColumn(name = "migration_id"))
     private Set<Member> members = new HashSet<>();
@@ -239,6 +251,29 @@ public class Migration {
 
     public int requiredApprovals() {
         return requiredApprovals;
+    }
+
+    /** Sets the cutover dates (validated by {@link io.ciamportal.migration.CutoverSchedule}); the iCalendar SEQUENCE goes up. */
+    public void scheduleCutover(io.ciamportal.migration.CutoverSchedule schedule, UUID by, Instant now) {
+        this.cutoverDate = schedule.cutover();
+        this.rollbackDays = (short) schedule.rollbackDays();
+        this.decommissionDate = schedule.decommission();
+        this.cutoverRevision++;
+        this.cutoverSetAt = now;
+        touch(by, now);
+    }
+
+    public java.util.Optional<io.ciamportal.migration.CutoverSchedule> cutoverSchedule() {
+        return cutoverDate == null || rollbackDays == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new io.ciamportal.migration.CutoverSchedule(cutoverDate, rollbackDays, decommissionDate));
+    }
+
+    public int cutoverRevision() {
+        return cutoverRevision;
+    }
+
+    public @Nullable Instant cutoverSetAt() {
+        return cutoverSetAt;
     }
 
     public Optional<MemberRole> roleOf(UUID userId) {
