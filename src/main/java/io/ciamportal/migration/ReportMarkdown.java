@@ -85,6 +85,10 @@ public final class ReportMarkdown {
             }
         }
 
+        if (report.claimDiffs() != null) {
+            ClaimDiffReport.markdown(md, report.claimDiffs());
+        }
+
         md.append("\n## Members\n\n| Name | Username | Role |\n|---|---|---|\n");
         for (var m : d.members()) {
             md.append("| ").append(text(m.displayName())).append(" | ").append(text(m.username())).append(" | ").append(m.role().label()).append(" |\n");
