@@ -78,6 +78,8 @@ class ClaimDiffIT extends PortalTestBase {
         assertThat(page.getByLabel("New platform's token")).hasValue("");
         assertThat(page.locator("li[data-flow=SIGN_IN]")).containsText("compared");
         org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain("grace@example.org").doesNotContain("64f1c0ffee");
+        Browsers.screenshot(page, "claim-diff-form");
+        page.locator("[data-notice=sub-changed]").scrollIntoViewIfNeeded();
         Browsers.screenshot(page, "claim-diff");
 
         // a viewer reads it on a phone and cannot compare
@@ -90,7 +92,10 @@ class ClaimDiffIT extends PortalTestBase {
         assertThat(small.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Compare"))).hasCount(0);
         small.locator("vaadin-details[data-flow=SIGN_IN]").click();
         assertThat(small.locator("tr[data-claim=sub]")).containsText("format changed");
+        small.locator("[data-notice=sub-changed]").scrollIntoViewIfNeeded();
         Browsers.screenshot(small, "claim-diff-narrow");
+        small.locator("tr[data-claim=exp]").scrollIntoViewIfNeeded();
+        Browsers.screenshot(small, "claim-diff-narrow-table");
         phone.close();
     }
 }

@@ -83,7 +83,7 @@ class ClaimDiffIntegrationTest extends PortalTestBase {
     }
 
     @Test
-    void aComparisonAnswersEveryClaimsVerdictAndTheLatestPerFlowCounts() {
+    void aComparisonAnswersEveryClaimsVerdictAndTheLatestPerFlowCounts() throws IOException {
         String id = migration();
         var posted = api.post("/api/v1/migrations/" + id + "/claim-diffs", analyst, body("SIGN_IN", OLD_TOKEN, NEW_TOKEN));
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
@@ -127,7 +127,7 @@ class ClaimDiffIntegrationTest extends PortalTestBase {
         assertThat(audit.getFirst()).contains("SIGN_IN").contains("FORMAT_CHANGED").contains("subChanged")
                 .doesNotContain("auth0|").doesNotContain("ada@");
 
-        var md = api.get("/api/v1/migrations/" + id + "/report.md", analyst).body();
+        var md = new String(download(id, "report.md"), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(md).contains("## Dual run: claim diffs").contains("| Sign-up | not compared yet |").contains("Machine to machine");
     }
 
@@ -214,7 +214,9 @@ class ClaimDiffIntegrationTest extends PortalTestBase {
                 body("SIGN_UP", oldToken, TestTokens.jws("{\"alg\":\"none\"}", "{\"sub\":\"" + MARKER + "\"}"))).body());
         responses.append(api.post("/api/v1/migrations/" + id + "/claim-diffs", analyst, body("SIGN_UP", oldToken + "." + MARKER, newToken)).body());
         responses.append(api.get("/api/v1/migrations/" + id + "/claim-diffs", analyst).body());
-        responses.append(api.get("/api/v1/migrations/" + id + "/report.md", analyst).body());
+        String md = new String(download(id, "report.md"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(md).contains("## Dual run: claim diffs").contains("Social sign-in");
+        responses.append(md);
         responses.append(api.get("/api/v1/migrations/" + id, analyst).body());
         responses.append(api.get("/api/v1/audit?targetType=migration&targetId=" + id, basic("admin", DEMO_PASSWORD)).body());
         String pdf = pdfText(id);
@@ -244,14 +246,19 @@ class ClaimDiffIntegrationTest extends PortalTestBase {
     }
 
     private String pdfText(String id) throws IOException {
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/v1/migrations/" + id + "/report.pdf"))
+        try (var doc = Loader.loadPDF(download(id, "report.pdf"))) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    /** A report as the browser downloads it (any type accepted). */
+    private byte[] download(String id, String file) throws IOException {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/v1/migrations/" + id + "/" + file))
                 .header("Authorization", analyst).GET().build();
         try {
             var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).isEqualTo(200);
-            try (var doc = Loader.loadPDF(response.body())) {
-                return new PDFTextStripper().getText(doc);
-            }
+            return response.body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
