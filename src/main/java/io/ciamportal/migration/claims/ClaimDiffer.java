@@ -128,8 +128,9 @@ public final class ClaimDiffer {
         }
         var common = new HashSet<>(a);
         common.retainAll(b);
-        return claim("aud", ClaimVerdict.AUDIENCE_CHANGED, null, count(a.size(), "audience") + " -> " + count(b.size(), "audience") + ", "
-                + common.size() + " in common: APIs that check aud must accept the new one");
+        String what = a.size() == 1 && b.size() == 1 ? "another audience"
+                : count(a.size(), "audience") + " -> " + count(b.size(), "audience") + ", " + common.size() + " in common";
+        return claim("aud", ClaimVerdict.AUDIENCE_CHANGED, null, what + ": APIs that check aud must accept the new one");
     }
 
     private static @Nullable Set<String> audiences(JsonNode aud) {

@@ -69,6 +69,8 @@ class ClaimDifferTest {
                 row("issuer same", "{\"iss\":\"https://id.example.com/\"}", "{\"iss\":\"https://id.example.com/\"}", "iss", ClaimVerdict.SAME, "", null),
                 row("audience changed", "{\"aud\":\"app-1\"}", "{\"aud\":[\"app-2\",\"account\"]}", "aud", ClaimVerdict.AUDIENCE_CHANGED,
                         "1 audience -> 2 audiences, 0 in common: APIs that check aud must accept the new one", null),
+                row("another single audience", "{\"aud\":\"app-1\"}", "{\"aud\":\"app-2\"}", "aud", ClaimVerdict.AUDIENCE_CHANGED,
+                        "another audience: APIs that check aud must accept the new one", null),
                 row("audience string to array, same set", "{\"aud\":\"app-1\"}", "{\"aud\":[\"app-1\"]}", "aud", ClaimVerdict.TYPE_CHANGED,
                         "string -> array (same audience)", null),
                 row("audience same set", "{\"aud\":[\"a\",\"b\"]}", "{\"aud\":[\"b\",\"a\"]}", "aud", ClaimVerdict.SAME, "", null),
