@@ -119,6 +119,9 @@ public final class ReportMarkdown {
         if (report.calendar() != null) {
             calendarSection(md, report.calendar());
         }
+        if (report.claimDiffs() != null) {
+            ClaimDiffReport.markdown(md, report.claimDiffs());
+        }
 
         md.append("\n## Members\n\n| Name | Username | Role |\n|---|---|---|\n");
         for (var m : d.members()) {

@@ -144,6 +144,9 @@ public final class ReportPdf {
             }
             document.add(plan);
         }
+        if (report.claimDiffs() != null) {
+            claimDiffSection(document, report.claimDiffs());
+        }
 
         if (report.calendar() != null) {
             calendarSection(document, report.calendar());
@@ -199,6 +202,18 @@ public final class ReportPdf {
         for (String note : c.notes()) {
             document.add(new Paragraph(pdf(note), SMALL));
         }
+    }
+
+    /** The dual run's claim diffs per flow: names and verdicts only. */
+    private static void claimDiffSection(Document document, ClaimDiffViews.Status status) {
+        document.add(sub("Dual run: claim diffs"));
+        document.add(new Paragraph(pdf(ClaimDiffReport.INTRO), BODY));
+        var t = table(new float[] {1.1f, 1.4f, 1.3f, 2.6f});
+        header(t, "Flow", "Compared", "Verdicts", "To review");
+        for (var r : ClaimDiffReport.rows(status)) {
+            cells(t, r.flow(), r.compared(), r.verdicts(), r.review().isEmpty() ? "-" : String.join("\n", r.review()));
+        }
+        document.add(t);
     }
 
     /** The latest export: provenance, the counts marked observed or not, and three bar charts. */

@@ -132,6 +132,7 @@ public final class MigrationView extends VerticalLayout implements BeforeEnterOb
         content.put("User export", () -> new ExportPanel(d, exports, reloadOn("User export")));
         content.put("Plan", () -> new PlanPanel(d, plan, reloadOn("Plan")));
         content.put("Cutover calendar", () -> CutoverPanel.of(id, reloadOn("Cutover calendar")));
+        content.put("Dual run", () -> new ClaimDiffPanel(d, com.vaadin.flow.server.VaadinService.getCurrent().getInstantiator().getOrCreate(io.ciamportal.migration.ClaimDiffService.class)));
         content.put("Compare destinations", () -> new WhatIfPanel(d, migrations));
         content.put("Members", () -> new MembersPanel(d, members, reloadOn("Members")));
         content.put("Audit", () -> new MigrationAuditPanel(id, records.auditTrail(id)));
