@@ -35,9 +35,23 @@ public enum ClaimFlow {
         return Arrays.stream(values()).filter(ClaimFlow::required).toList();
     }
 
-    /** {@code SIGN_IN}, {@code sign-in} or {@code sign_in}; empty for anything else. */
+    /**
+     * {@code SIGN_IN}, {@code sign-in}, {@code sign_in}, {@code signin} or a common other name of the flow
+     * ({@code login}, {@code refresh}, {@code client_credentials}, ...); empty for anything else.
+     */
     public static Optional<ClaimFlow> parse(String text) {
-        String name = text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        return Arrays.stream(values()).filter(f -> f.name().equals(name)).findFirst();
+        String key = text.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return Arrays.stream(values()).filter(f -> f.aliases().contains(key)).findFirst();
+    }
+
+    private List<String> aliases() {
+        return switch (this) {
+            case SIGN_IN -> List.of("signin", "login", "logon", "passwordsignin", "passwordlogin");
+            case SIGN_UP -> List.of("signup", "register", "registration");
+            case SOCIAL_SIGN_IN -> List.of("socialsignin", "social", "sociallogin");
+            case TOKEN_REFRESH -> List.of("tokenrefresh", "refresh", "refreshtoken");
+            case M2M -> List.of("m2m", "machinetomachine", "clientcredentials");
+            case MFA_SIGN_IN -> List.of("mfasignin", "mfa", "mfalogin");
+        };
     }
 }
