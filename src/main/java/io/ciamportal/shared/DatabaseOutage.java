@@ -28,11 +28,19 @@ public final class DatabaseOutage {
                     || t instanceof SQLRecoverableException) {
                 return true;
             }
-            if (t instanceof SQLException sql && connectionState(sql.getSQLState())) {
+            if (t instanceof SQLException sql && (connectionState(sql.getSQLState()) || closedByThePool(sql))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Hikari closes a connection that broke (the server went away in the middle of a transaction); the rollback that
+     * follows then fails with this, and Spring reports that failure instead of the first one.
+     */
+    private static boolean closedByThePool(SQLException e) {
+        return e.getSQLState() == null && "Connection is closed".equals(e.getMessage());
     }
 
     /**
