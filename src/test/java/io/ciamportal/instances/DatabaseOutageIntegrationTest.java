@@ -382,9 +382,13 @@ class DatabaseOutageIntegrationTest {
             if (page == null) {
                 return;
             }
+            // an action in a view that is already open: a notification says so
             page.getByText("New migration").first().click();
-            page.waitForTimeout(8000);
+            var notice = page.locator("vaadin-notification-card").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("The database is not reachable"));
+            notice.first().waitFor();
             Browsers.screenshot(page, "outage-ui-action");
+            // a page opened now: a plain page that says so
             var response = page.navigate(baseUrl + "/migrations");
             assertThat(response.status()).isEqualTo(503);
             assertThat(page.getByText("The database is not reachable").first().isVisible()).isTrue();

@@ -69,7 +69,8 @@ class TwoInstancesIntegrationTest {
         String url = postgres.getJdbcUrl("postgres", "postgres");
         db = JdbcClient.create(postgres.getPostgresDatabase());
         a = PortalInstance.start("a", url, Map.of());
-        b = PortalInstance.start("b", url, Map.of());
+        // B stands behind a balancer: it takes the client's address from X-Forwarded-For (PORTAL_FORWARDED_HEADERS=native)
+        b = PortalInstance.start("b", url, Map.of("server.forward-headers-strategy", "native"));
     }
 
     @AfterAll
@@ -268,6 +269,32 @@ class TwoInstancesIntegrationTest {
         assertThat(db.sql("SELECT failures FROM sign_in_throttle WHERE key_hash = ?").param(hash).query(Integer.class).single()).isEqualTo(6);
         assertThat(db.sql("SELECT count(*) FROM sign_in_throttle WHERE key_hash LIKE ?").param("%" + username + "%").query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void behindABalancerTheAddressThrottleCountsTheClientsAddressNotTheBalancers() throws Exception {
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        java.util.function.BiFunction<String, String, HttpResponse<String>> me = (client, authorization) -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(b.baseUrl() + "/api/v1/me")).timeout(Duration.ofSeconds(30))
+                        .header("Accept", "application/json").header("Authorization", authorization).header("X-Forwarded-For", client)
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        // 30 failures from one client address are free (each with another unknown username), the 31st blocks that address
+        String client = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+        for (int i = 0; i < 31; i++) {
+            assertThat(me.apply(client, basic("nobody-" + UUID.randomUUID(), "wrong")).statusCode()).isEqualTo(401);
+        }
+        var blocked = me.apply(client, viewer);
+        assertThat(blocked.statusCode()).isEqualTo(401);
+        assertThat(blocked.body()).contains("Too many failed sign-ins");
+        // another client behind the same balancer signs in
+        assertThat(me.apply("198.51.100.9", viewer).statusCode()).isEqualTo(200);
+        assertThat(db.sql("SELECT count(*) FROM sign_in_throttle WHERE key_hash = ?").param(sha256("address\u0000" + client))
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     private static <T> T asAdmin(PortalInstance instance, java.util.function.Supplier<T> work) {
