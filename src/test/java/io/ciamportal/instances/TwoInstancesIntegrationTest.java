@@ -9,13 +9,17 @@ import io.ciamportal.testsupport.ApiClient;
 import io.ciamportal.testsupport.PortalInstance;
 import io.ciamportal.testsupport.RunningPortal;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.net.CookieManager;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,26 +36,42 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
- * Two portal instances on one PostgreSQL, as behind a load balancer: sign-offs and audit appends racing on both extend
- * one linear chain, a change made through one is what the other shows (there is no cache between the instances and the
- * database), and the sign-in throttle counts failures on both instances together.
+ * Two portal instances on one PostgreSQL, as behind a load balancer (issue 14, "Run it like production"): sign-offs and
+ * audit appends racing on both extend one linear chain, a change made through one is what the other shows (there is no
+ * cache between the instances and the database), and the sign-in throttle counts failures on both together.
+ *
+ * <p>Last, PostgreSQL stops under load and comes back ({@code -Dportal.test.outage-seconds}, 60 by default as the issue
+ * asks): while it is down every request to either instance answers within 5 s with a 503 that says so (JSON for the
+ * API, a page and a notification in the browser) and health reports DOWN; after it returns both serve again within
+ * 30 s without a restart; every write is either wholly there (the row and its audit entry) or not at all, and the chain
+ * verifies. The 5 s and 30 s are the issue's acceptance bounds, checked as bounds (the load's HTTP client gives up after
+ * 5 s, recovery is awaited for at most 30 s); the figures are printed and recorded in docs/performance.md.
  */
 @Tag("integration")
 @SuppressWarnings("unchecked")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIntegrationTest {
+
+    static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("portal.test.outage-seconds", 60));
+    static final Duration RECOVER_WITHIN = Duration.ofSeconds(30);
 
     static final String[] GATES = {"credential-transit", "rollback", "residency-compliance"};
     static final int MIGRATIONS = 2;
     static final int RACING_CREATIONS = 6;
 
+    static Path dataDir;
+    static int dbPort;
     static EmbeddedPostgres postgres;
     static JdbcClient db;
     static PortalInstance a;
@@ -65,12 +85,22 @@ class TwoInstancesIntegrationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC").setServerConfig("max_connections", "60").start();
-        String url = postgres.getJdbcUrl("postgres", "postgres");
+        // a fixed port and data directory, so the outage test can stop PostgreSQL and start it again where it was
+        dataDir = Files.createDirectories(Path.of("target", "test-data", "instances-" + UUID.randomUUID(), "postgres"));
+        try (var socket = new ServerSocket(0)) {
+            dbPort = socket.getLocalPort();
+        }
+        postgres = startDatabase();
+        String url = "jdbc:postgresql://localhost:" + dbPort + "/postgres";
         db = JdbcClient.create(postgres.getPostgresDatabase());
         a = PortalInstance.start("a", url, Map.of());
         // B stands behind a balancer: it takes the client's address from X-Forwarded-For (PORTAL_FORWARDED_HEADERS=native)
         b = PortalInstance.start("b", url, Map.of("server.forward-headers-strategy", "native"));
+    }
+
+    static EmbeddedPostgres startDatabase() throws IOException {
+        return EmbeddedPostgres.builder().setPort(dbPort).setDataDirectory(dataDir).setCleanDataDirectory(false)
+                .setServerConfig("timezone", "UTC").setServerConfig("max_connections", "60").start();
     }
 
     @AfterAll
@@ -86,6 +116,7 @@ class TwoInstancesIntegrationTest {
     }
 
     @Test
+    @Order(1)
     void signOffsAndAppendsRacingOnBothInstancesLeaveOneLinearChain() throws Exception {
         var apiA = a.api();
         var apiB = b.api();
@@ -202,6 +233,7 @@ class TwoInstancesIntegrationTest {
     }
 
     @Test
+    @Order(2)
     void aChangeMadeThroughOneInstanceIsWhatTheOtherShows() throws Exception {
         var apiA = a.api();
         var apiB = b.api();
@@ -245,6 +277,7 @@ class TwoInstancesIntegrationTest {
     }
 
     @Test
+    @Order(3)
     void failedSignInsSpreadOverBothInstancesBlockTheAccountOnBoth() {
         String username = "throttle-" + UUID.randomUUID().toString().substring(0, 6);
         String password = "Throttle-Password-2026";
@@ -272,6 +305,7 @@ class TwoInstancesIntegrationTest {
     }
 
     @Test
+    @Order(4)
     void behindABalancerTheAddressThrottleCountsTheClientsAddressNotTheBalancers() throws Exception {
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         java.util.function.BiFunction<String, String, HttpResponse<String>> me = (client, authorization) -> {
@@ -295,6 +329,114 @@ class TwoInstancesIntegrationTest {
         assertThat(me.apply("198.51.100.9", viewer).statusCode()).isEqualTo(200);
         assertThat(db.sql("SELECT count(*) FROM sign_in_throttle WHERE key_hash = ?").param(sha256("address\u0000" + client))
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(100)
+    void theDatabaseStopsUnderLoadAndBothInstancesFailFastSaySoAndRecoverOnTheirOwn() throws Exception {
+        // the migration whose rollback gate B's load keeps cycling: evidence, submit, two approvals, evidence again
+        var created = a.api().post("/api/v1/migrations", analyst, """
+                {"name": "Outage: the cycling gate", "source": "auth0", "destination": "keycloak", "inventory": {"totalUsers": 1000},
+                 "members": [{"username": "reviewer", "role": "REVIEWER"}, {"username": "reviewer2", "role": "REVIEWER"}]}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String cycling = (String) created.json().get("id");
+        long entriesBefore = db.sql("SELECT count(*) FROM audit_entry").query(Long.class).single();
+
+        try (var browser = OutageBrowser.startIfChromium(a.baseUrl()); var load = new OutageLoad(a, b, cycling)) {
+            Thread.sleep(5_000);
+            assertThat(load.calls(c -> c.kind().equals("write") && c.ok())).as("the load runs before the outage").isNotEmpty();
+
+            long stopping = System.nanoTime();
+            postgres.close();
+            long stopped = System.nanoTime();
+            browser.duringOutage();
+            Thread.sleep(Math.max(0, OUTAGE.minusNanos(System.nanoTime() - stopped).toMillis()));
+            long restarting = System.nanoTime();
+            postgres = startDatabase();
+            long restarted = System.nanoTime();
+            db = JdbcClient.create(postgres.getPostgresDatabase());
+
+            // recovered: on both instances a read, a write and health succeed again, within 30 s of the database's return
+            long recovered = -1;
+            while (System.nanoTime() < restarted + RECOVER_WITHIN.toNanos() && recovered < 0) {
+                long latest = 0;
+                for (String instance : List.of("a", "b")) {
+                    for (String kind : List.of("read", "write", "health")) {
+                        long first = load.firstSuccess(instance, kind, restarted);
+                        latest = first < 0 || latest < 0 ? -1 : Math.max(latest, first);
+                    }
+                }
+                if (latest > 0) {
+                    recovered = latest;
+                } else {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(recovered).as("both instances serve again within %s of the database's return, without a restart", RECOVER_WITHIN)
+                    .isPositive();
+            Thread.sleep(2_000);
+            load.close();
+            browser.afterRecovery();
+
+            // during the outage (from the stop's end to the restart's start) every answer was a quick, clear 503
+            var during = load.calls(c -> c.start() >= stopped && c.end() <= restarting);
+            assertThat(during).as("requests during the outage").hasSizeGreaterThan(10);
+            for (var c : during) {
+                assertThat(c.status()).as("%s on %s answered within %s", c.what(), c.instance(), OutageLoad.ANSWER_WITHIN).isPositive();
+                if (c.kind().equals("liveness")) {
+                    assertThat(c.status()).as("liveness stays UP: the instance needs no restart").isEqualTo(200);
+                    continue;
+                }
+                assertThat(c.status()).as(c.what() + ": " + c.body()).isEqualTo(503);
+                if (c.kind().equals("health") || c.kind().equals("readiness")) {
+                    assertThat(c.json()).containsEntry("status", "DOWN");
+                    assertThat((Map<String, Object>) c.json().get("components")).containsEntry("db", Map.of("status", "DOWN"));
+                } else {
+                    assertThat(c.json()).containsEntry("status", 503).containsEntry("error", "database_unavailable");
+                    assertThat(c.body()).doesNotContain("Exception").doesNotContain("at io.ciamportal");
+                }
+            }
+            assertThat(during).as("both instances were asked").extracting(OutageLoad.Call::instance).contains("a", "b");
+
+            // no partial write: each migration is there with its audit entry and its six gates, or not at all
+            var rows = db.sql("SELECT id::text FROM migration WHERE name LIKE 'Outage load %'").query(String.class).list();
+            var audited = db.sql("""
+                    SELECT target_id FROM audit_entry WHERE action = 'MIGRATION_CREATED' AND after_state::jsonb ->> 'name' LIKE 'Outage load %'""")
+                    .query(String.class).list();
+            assertThat(audited).containsExactlyInAnyOrderElementsOf(rows);
+            assertThat(rows).containsAll(load.acknowledged());
+            assertThat(db.sql("""
+                    SELECT count(*) FROM migration m WHERE m.name LIKE 'Outage load %'
+                    AND (SELECT count(*) FROM gate g WHERE g.migration_id = m.id) <> 6""").query(Long.class).single()).isZero();
+            // and each evidence row and sign-off of the cycling gate has its audit entry, and no entry lacks its row
+            long evidence = db.sql("SELECT count(*) FROM gate_evidence e JOIN gate g ON g.id = e.gate_id WHERE g.migration_id = ?::uuid")
+                    .param(cycling).query(Long.class).single();
+            assertThat(db.sql("SELECT count(*) FROM audit_entry WHERE action = 'GATE_EVIDENCE_ADDED' AND target_id = ?")
+                    .param(cycling).query(Long.class).single()).isEqualTo(evidence).isPositive();
+            long signOffs = db.sql("SELECT count(*) FROM gate_sign_off s JOIN gate g ON g.id = s.gate_id WHERE g.migration_id = ?::uuid")
+                    .param(cycling).query(Long.class).single();
+            assertThat(db.sql("SELECT count(*) FROM audit_entry WHERE action = 'GATE_SIGNED_OFF' AND target_id = ?")
+                    .param(cycling).query(Long.class).single()).isEqualTo(signOffs).isPositive();
+            assertOneLinearChain();
+
+            var api = during.stream().filter(c -> c.kind().equals("read") || c.kind().equals("write")).map(OutageLoad.Call::took).sorted().toList();
+            var health = during.stream().filter(c -> c.kind().equals("health")).map(OutageLoad.Call::took).sorted().toList();
+            System.out.printf("""
+                    Database outage (%d s, two instances):
+                      PostgreSQL stop %d ms, start again %d ms
+                      API requests during the outage: %d, all 503; time to fail median %d ms, max %d ms
+                      health requests during the outage: %d, all DOWN; median %d ms, max %d ms
+                      recovered (a read, a write and health succeed on both instances) %d ms after PostgreSQL was back
+                      written under load: %d migrations (%d answered 201), %d evidence rows, %d sign-offs, %d audit entries; each with its entry
+                    """, OUTAGE.toSeconds(), (stopped - stopping) / 1_000_000, (restarted - restarting) / 1_000_000,
+                    api.size(), median(api), api.getLast().toMillis(), health.size(), median(health), health.getLast().toMillis(),
+                    (recovered - restarted) / 1_000_000, rows.size(), load.acknowledged().size(), evidence, signOffs,
+                    db.sql("SELECT count(*) FROM audit_entry").query(Long.class).single() - entriesBefore);
+        }
+    }
+
+    private static long median(List<Duration> sorted) {
+        return sorted.get(sorted.size() / 2).toMillis();
     }
 
     private static <T> T asAdmin(PortalInstance instance, java.util.function.Supplier<T> work) {
