@@ -47,7 +47,10 @@ final class OutageBrowser implements AutoCloseable {
         return new OutageBrowser(playwright, browser, page, baseUrl);
     }
 
-    /** A signed-in person opens a page while the database is down: a plain page that says so, and a 503. */
+    /**
+     * While the database is down: an action in an open view ends in a notification that says so, and a page opened
+     * then is a plain page that says so, with a 503.
+     */
     void duringOutage() {
         if (page == null) {
             return;
@@ -57,7 +60,8 @@ final class OutageBrowser implements AutoCloseable {
         var notice = page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
                 .setHasText("The database is not reachable"));
         notice.first().waitFor();
-        Browsers.screenshot(page, "outage-ui-action");
+        // the viewport, where the notification is (a full-page shot would put it below the fold)
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SCREENSHOTS.resolve("outage-ui-action.png")));
         // a page opened now: a plain page that says so
         var response = page.navigate(baseUrl + "/migrations");
         assertThat(response.status()).isEqualTo(503);
