@@ -4,7 +4,9 @@ import static io.ciamportal.testsupport.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ciamportal.security.PortalRole;
+import io.ciamportal.security.SignInThrottle;
 import io.ciamportal.security.UserAdminService;
+import io.ciamportal.security.internal.SignInThrottleTable;
 import io.ciamportal.testsupport.ApiClient;
 import io.ciamportal.testsupport.PortalInstance;
 import io.ciamportal.testsupport.RunningPortal;
@@ -329,6 +331,43 @@ class TwoInstancesIntegrationTest {
         assertThat(me.apply("198.51.100.9", viewer).statusCode()).isEqualTo(200);
         assertThat(db.sql("SELECT count(*) FROM sign_in_throttle WHERE key_hash = ?").param(sha256("address\u0000" + client))
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void theThrottleTableCountsEveryFailureWhenBothInstancesWriteAtOnceAndForgetsExpiredOnes() throws Exception {
+        var tables = List.of(a.bean(SignInThrottleTable.class), b.bean(SignInThrottleTable.class));
+        String key = sha256("username\u0000concurrent-" + UUID.randomUUID());
+        var now = java.time.Instant.now();
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var start = new CountDownLatch(1);
+            var futures = new ArrayList<Future<?>>();
+            for (int i = 0; i < 40; i++) {
+                var table = tables.get(i % 2);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    table.update(key, state -> new SignInThrottle.State(state == null ? 1 : state.failures() + 1, now, java.time.Instant.EPOCH,
+                            now.plus(Duration.ofMinutes(15))));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(tables.get(1).find(key)).hasValueSatisfying(state -> assertThat(state.failures()).as("no failure lost").isEqualTo(40));
+
+        // a state past its expiry is deleted, a live one stays
+        String expired = sha256("username\u0000expired-" + UUID.randomUUID());
+        tables.get(0).update(expired, state -> new SignInThrottle.State(3, now.minus(Duration.ofHours(1)), java.time.Instant.EPOCH,
+                now.minus(Duration.ofMinutes(45))));
+        assertThat(tables.get(1).deleteExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(tables.get(0).find(expired)).isEmpty();
+        assertThat(tables.get(0).find(key)).isPresent();
     }
 
     @Test
