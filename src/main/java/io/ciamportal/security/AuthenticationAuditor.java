@@ -6,6 +6,7 @@ import io.ciamportal.audit.AuditEvent;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.audit.AuditOutcome;
 import io.ciamportal.audit.AuditTarget;
+import io.ciamportal.shared.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -51,6 +52,9 @@ class AuthenticationAuditor implements LogoutHandler {
     void onFailure(AbstractAuthenticationFailureEvent event) {
         if (isApiRequest()) {
             return; // the API's entry point records these, once per request
+        }
+        if (DatabaseOutage.causedBy(event.getException())) {
+            return; // nothing can be recorded, and the password was never checked
         }
         recordFailure(event.getAuthentication(), event.getException().getClass().getSimpleName(), event.getException());
     }

@@ -5,6 +5,7 @@ import io.ciamportal.audit.AuditEvent;
 import io.ciamportal.audit.AuditLog;
 import io.ciamportal.audit.AuditOutcome;
 import io.ciamportal.audit.AuditTarget;
+import io.ciamportal.shared.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -41,6 +42,12 @@ final class JsonSecurityResponses implements AuthenticationEntryPoint, AccessDen
             throws IOException {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         String message = "Sign in first: use the portal's browser session, or HTTP Basic with a local account.";
+        if (DatabaseOutage.causedBy(problem)) {
+            // the credentials could not be checked: neither a failure to record nor a 401
+            response.setHeader("Retry-After", "5");
+            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "database_unavailable", DatabaseOutage.MESSAGE);
+            return;
+        }
         if (authorization != null) {
             authenticationAuditor.recordFailure(null, "api", problem);
             message = problem instanceof SignInThrottledException throttled

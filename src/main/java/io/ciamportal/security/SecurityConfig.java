@@ -67,14 +67,16 @@ class SecurityConfig {
     @Bean
     AuthenticationManager authenticationManager(AccountDirectory accounts, PasswordEncoder passwordEncoder,
             PortalProperties properties, Clock clock, ApplicationEventPublisher events,
-            ObjectProvider<OidcClientRegistrations> oidc) {
+            ObjectProvider<OidcClientRegistrations> oidc, SignInThrottle.Store throttleStore) {
         var providers = new ArrayList<AuthenticationProvider>();
         if (properties.localAccountsEnabled()) {
             var passwords = new DaoAuthenticationProvider(accounts);
             passwords.setPasswordEncoder(passwordEncoder);
             providers.add(new ThrottlingAuthenticationProvider(passwords,
-                    new SignInThrottle(clock, new SignInThrottle.Policy(5, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15))),
-                    new SignInThrottle(clock, new SignInThrottle.Policy(30, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15)))));
+                    new SignInThrottle(clock, new SignInThrottle.Policy(5, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15)),
+                            "username", throttleStore),
+                    new SignInThrottle(clock, new SignInThrottle.Policy(30, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15)),
+                            "address", throttleStore)));
         } else {
             providers.add(new RefuseAllProvider());
         }

@@ -1,10 +1,12 @@
 package io.ciamportal.security;
 
+import io.ciamportal.shared.DatabaseOutage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -35,7 +37,19 @@ final class SessionRefreshFilter extends OncePerRequestFilter {
         Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof PortalPrincipal principal
                 && request.getSession(false) != null) {
-            var fresh = accounts.snapshot(principal.userId());
+            Optional<AccountSnapshot> fresh;
+            try {
+                fresh = accounts.snapshot(principal.userId());
+            } catch (RuntimeException e) {
+                if (DatabaseOutage.causedBy(e) && isUiRoundTrip(request)) {
+                    // The database is down. An open view's own request goes on, so the view can tell the person so
+                    // (anything it does needs the database and fails); the first request after the outage checks the
+                    // account again. A page load gets the outage page instead (DatabaseOutageFilter).
+                    chain.doFilter(request, response);
+                    return;
+                }
+                throw e;
+            }
             if (fresh.isEmpty() || !fresh.get().enabled()) {
                 contexts.clearContext();
                 request.getSession(false).invalidate();
@@ -48,6 +62,12 @@ final class SessionRefreshFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** A Vaadin UI's round trip (an event, a heartbeat) rather than a page or an API call. */
+    private static boolean isUiRoundTrip(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query != null && (query.contains("v-r=uidl") || query.contains("v-r=heartbeat"));
     }
 
     private static Authentication refreshed(Authentication current, PortalPrincipal principal, AccountSnapshot fresh) {

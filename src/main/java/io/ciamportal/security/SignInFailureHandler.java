@@ -1,6 +1,7 @@
 package io.ciamportal.security;
 
 import io.ciamportal.security.ui.LoginView;
+import io.ciamportal.shared.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,6 +21,7 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
             throws IOException {
         boolean singleSignOn = request.getRequestURI().startsWith(request.getContextPath() + "/login/oauth2/");
         String reason = switch (e) {
+            case AuthenticationException outage when DatabaseOutage.causedBy(outage) -> "unavailable";
             case SignInThrottledException t -> "throttled";
             case OAuth2AuthenticationException o when "account_disabled".equals(o.getError().getErrorCode()) -> "disabled";
             default -> singleSignOn ? "sso" : "error";

@@ -1,5 +1,6 @@
 package io.ciamportal.security;
 
+import io.ciamportal.shared.DatabaseOutage;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -10,7 +11,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Local sign-in (form and HTTP Basic) with throttling: a username or an address that failed too often is refused
- * before the password is even checked, and every failure counts against both.
+ * before the password is even checked, and every failure counts against both. The counts live in the database, so they
+ * hold across portal instances; when the database cannot be reached the sign-in fails with that error (the outage
+ * filter answers 503) and nothing is counted.
  */
 final class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -38,6 +41,9 @@ final class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             byUsername.success(userKey);
             return result;
         } catch (AuthenticationException e) {
+            if (DatabaseOutage.causedBy(e)) {
+                throw e; // the password could not be checked: not a failure of the person signing in
+            }
             byUsername.failure(userKey);
             byAddress.failure(addressKey);
             throw e;

@@ -62,6 +62,14 @@ final class ErrorViews {
     public static final class UnexpectedErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
         @Override
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
+            if (io.ciamportal.shared.DatabaseOutage.causedBy(parameter.getCaughtException())) {
+                log.warn("Database not reachable while opening /{}: {}", event.getLocation().getPath(),
+                        parameter.getCaughtException().getMessage());
+                removeAll();
+                add(page("The database is not reachable", "The portal cannot reach its database right now. "
+                        + "Try again in a moment."));
+                return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            }
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Error {} while opening /{}", reference, event.getLocation().getPath(), parameter.getCaughtException());
             removeAll();

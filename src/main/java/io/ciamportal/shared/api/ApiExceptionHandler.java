@@ -1,5 +1,6 @@
 package io.ciamportal.shared.api;
 
+import io.ciamportal.shared.DatabaseOutage;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
 import io.ciamportal.shared.RuleViolationException;
@@ -112,6 +113,13 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            // the transaction rolled back (or never started): say so plainly, and when to come back
+            log.warn("API request while the database is not reachable: {}", e.getMessage());
+            var response = body(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable", DatabaseOutage.MESSAGE, null);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", DatabaseOutageFilter.RETRY_AFTER_SECONDS)
+                    .body(response.getBody());
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("API error {}", reference, e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",

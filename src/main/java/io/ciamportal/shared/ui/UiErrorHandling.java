@@ -5,6 +5,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import io.ciamportal.shared.DatabaseOutage;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
 import io.ciamportal.shared.RuleViolationException;
@@ -30,7 +31,7 @@ class UiErrorHandling implements VaadinServiceInitListener {
 
     static void handle(ErrorEvent event) {
         Throwable cause = rootOf(event.getThrowable());
-        String message = switch (cause) {
+        String message = DatabaseOutage.causedBy(event.getThrowable()) ? outage(event.getThrowable()) : switch (cause) {
             case AccessDeniedException denied -> "Your roles do not allow this.";
             case RuleViolationException rule -> rule.getMessage();
             case io.ciamportal.shared.StaleVersionException stale -> stale.getMessage();
@@ -46,6 +47,11 @@ class UiErrorHandling implements VaadinServiceInitListener {
             var notification = Notification.show(message, 6000, Notification.Position.BOTTOM_CENTER);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    private static String outage(Throwable problem) {
+        log.warn("UI action while the database is not reachable: {}", problem.getMessage());
+        return DatabaseOutage.MESSAGE + " What you just did was not saved.";
     }
 
     private static Throwable rootOf(Throwable t) {
