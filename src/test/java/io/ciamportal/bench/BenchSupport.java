@@ -42,6 +42,56 @@ final class BenchSupport {
         }
     }
 
+    /**
+     * Starts a jar ({@code -Dbench.jar}, default {@code target/ciam-portal.jar}) with the demo data (five users with
+     * {@link #PASSWORD}, two migrations with their gates) on a free port and a fresh data dir, with the JVM flags of
+     * {@code -Dbench.jvm} (space-separated, e.g. {@code -XX:AOTCache=…}), runs the body with the process, stops it.
+     */
+    static void withDemoPortal(DemoRun body) throws Exception {
+        String running = System.getProperty("bench.url");
+        if (running != null) {
+            // a portal started by hand with PORTAL_DEMO=true and PORTAL_DEMO_PASSWORD=PASSWORD (for trying the benchmark out)
+            body.run(running, null);
+            return;
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = new ArrayList<String>();
+        command.add(java);
+        for (String flag : System.getProperty("bench.jvm", "").trim().split("\\s+")) {
+            if (!flag.isEmpty()) {
+                command.add(flag);
+            }
+        }
+        command.add("-jar");
+        command.add(System.getProperty("bench.jar", "target/ciam-portal.jar"));
+        int port = StartupBenchmark.freePort();
+        Files.createDirectories(Path.of("target", "bench"));
+        var process = StartupBenchmark.start(command, StartupBenchmark.freshDataDir(), port,
+                Map.of("PORTAL_DEMO", "true", "PORTAL_DEMO_PASSWORD", PASSWORD));
+        try {
+            String base = "http://localhost:" + port;
+            StartupBenchmark.waitForOk(base + "/login", process);
+            body.run(base, process);
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    interface DemoRun {
+        void run(String baseUrl, Process portal) throws Exception;
+    }
+
+    /** The machine's load average (1, 5, 15 minutes), to print next to every measurement on this shared machine. */
+    static String loadAverage() {
+        try {
+            var parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     /** A Chromium page signed in as the portal's admin. */
     static void withAdminPage(String base, BrowserRun body) throws Exception {
         try (var playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
