@@ -87,6 +87,7 @@ public final class PageBenchmark {
                     Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                             .setExecutablePath(Path.of(System.getenv().getOrDefault("PORTAL_TEST_CHROMIUM", "/usr/bin/chromium")))
                             .setArgs(List.of("--disable-gpu", "--no-first-run", "--disable-background-networking")))) {
+                javaScript(browser, base);
                 var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"));
                 context.setDefaultTimeout(30_000);
                 var page = context.newPage();
@@ -153,6 +154,36 @@ public final class PageBenchmark {
             }
         });
         System.out.println("Load average after: " + BenchSupport.loadAverage());
+    }
+
+    /** Bytes of JavaScript (as transferred, compressed) the sign-in page loads with an empty cache, and what the first page after it adds. */
+    private static void javaScript(Browser browser, String base) {
+        try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            var page = context.newPage();
+            var bytes = new long[2];
+            var scripts = new int[2];
+            var phase = new int[1];
+            page.onRequestFinished(request -> {
+                if ("script".equals(request.resourceType())) {
+                    long size = request.sizes().responseBodySize;
+                    if (size > 0) {
+                        bytes[phase[0]] += size;
+                        scripts[phase[0]]++;
+                    }
+                }
+            });
+            page.navigate(base + "/login");
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            phase[0] = 1;
+            page.getByLabel("Username").fill("admin");
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(BenchSupport.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.waitForURL(url -> !url.contains("/login"));
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            settle(page);
+            System.out.printf(Locale.ROOT, "JavaScript, empty cache: the sign-in page loads %d scripts, %.1f KB as transferred (compressed);"
+                    + " the first page after sign-in adds %d scripts, %.1f KB%n", scripts[0], bytes[0] / 1024.0, scripts[1], bytes[1] / 1024.0);
+        }
     }
 
     private static String migrationPath(Page page, String base) {
