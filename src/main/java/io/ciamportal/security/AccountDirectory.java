@@ -63,7 +63,7 @@ class AccountDirectory implements UserDetailsService {
     }
 
     public void recordSignIn(UUID id) {
-        users.findById(id).ifPresent(account -> account.signedIn(clock.instant(), null, null));
+        users.recordSignIn(id, clock.instant());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** What the benchmarks share: percentiles, the packaged portal started on a fresh data dir, a signed-in Chromium page. */
 final class BenchSupport {
@@ -39,6 +40,62 @@ final class BenchSupport {
         } finally {
             process.destroy();
             process.waitFor();
+        }
+    }
+
+    /**
+     * Starts a jar ({@code -Dbench.jar}, default {@code target/ciam-portal.jar}) with the demo data (five users with
+     * {@link #PASSWORD}, two migrations with their gates) on a free port and a fresh data dir, with the JVM flags of
+     * {@code -Dbench.jvm} (space-separated, e.g. {@code -XX:AOTCache=…}), runs the body with the process, stops it.
+     */
+    static void withDemoPortal(DemoRun body) throws Exception {
+        String running = System.getProperty("bench.url");
+        if (running != null) {
+            // a portal started by hand with PORTAL_DEMO=true and PORTAL_DEMO_PASSWORD=PASSWORD (for trying the benchmark out)
+            body.run(running, null);
+            return;
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = new ArrayList<String>();
+        command.add(java);
+        for (String flag : System.getProperty("bench.jvm", "").trim().split("\\s+")) {
+            if (!flag.isEmpty()) {
+                command.add(flag);
+            }
+        }
+        command.add("-jar");
+        command.add(System.getProperty("bench.jar", "target/ciam-portal.jar"));
+        int port = StartupBenchmark.freePort();
+        Files.createDirectories(Path.of("target", "bench"));
+        var process = StartupBenchmark.start(command, StartupBenchmark.freshDataDir(), port,
+                Map.of("PORTAL_DEMO", "true", "PORTAL_DEMO_PASSWORD", PASSWORD));
+        try {
+            String base = "http://localhost:" + port;
+            StartupBenchmark.waitForOk(base + "/login", process);
+            // the demo data is made by start-up runners that finish after the first 200: wait for the last one's line
+            var log = Path.of("target", "bench", "portal-" + port + ".log");
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (!Files.readString(log).contains("Demo: security gates") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            body.run(base, process);
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    interface DemoRun {
+        void run(String baseUrl, Process portal) throws Exception;
+    }
+
+    /** The machine's load average (1, 5, 15 minutes), to print next to every measurement on this shared machine. */
+    static String loadAverage() {
+        try {
+            var parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

@@ -97,9 +97,14 @@ public final class StartupBenchmark {
     }
 
     static Process start(List<String> command, Path dataDir, int port) throws IOException {
+        return start(command, dataDir, port, Map.of());
+    }
+
+    static Process start(List<String> command, Path dataDir, int port, Map<String, String> environment) throws IOException {
         var builder = new ProcessBuilder(command);
         builder.environment().putAll(Map.of("PORT", String.valueOf(port), "PORTAL_DATA_DIR", dataDir.toString(),
                 "PORTAL_ADMIN_PASSWORD", PASSWORD));
+        builder.environment().putAll(environment);
         builder.environment().remove("DB_URL");
         builder.redirectErrorStream(true);
         builder.redirectOutput(WORK.resolve("portal-" + port + ".log").toFile());
@@ -125,7 +130,7 @@ public final class StartupBenchmark {
         throw new IllegalStateException("No HTTP 200 from " + url + " within 3 minutes");
     }
 
-    private static double liveHeapMb(long pid) throws Exception {
+    static double liveHeapMb(long pid) throws Exception {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         run(jcmd, String.valueOf(pid), "GC.run");
         String info = run(jcmd, String.valueOf(pid), "GC.heap_info");

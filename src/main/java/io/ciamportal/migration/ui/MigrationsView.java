@@ -30,12 +30,15 @@ import java.util.Locale;
 import org.springframework.modulith.NamedInterface;
 
 /** The migrations the user is a member of (all for admins), and "New migration" for analysts. */
-@Route("migrations")
+@Route(MigrationsView.ROUTE)
 @PageTitle("Migrations")
 @Menu(order = 30, title = "Migrations", icon = "vaadin:exchange")
 @PermitAll
 @NamedInterface("routes")
 public final class MigrationsView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** The view's path; a compile-time constant, so that links to it do not load its JavaScript with the linking view. */
+    public static final String ROUTE = "migrations";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 

@@ -4,7 +4,9 @@ import io.ciamportal.security.AuthSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Instant;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
@@ -23,4 +25,12 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, UUID> 
 
     @Query("select u from UserAccount u order by lower(u.displayName), u.id")
     List<UserAccount> findAllOrdered();
+
+    /**
+     * The time of a sign-in, without taking a new version: it changes nothing a session depends on, and several sign-ins
+     * of one account at the same moment must not fail on each other's version.
+     */
+    @Modifying
+    @Query("update UserAccount u set u.lastSignInAt = ?2 where u.id = ?1")
+    int recordSignIn(UUID id, Instant at);
 }

@@ -44,12 +44,15 @@ import java.util.stream.Collectors;
 import org.springframework.modulith.NamedInterface;
 
 /** Admin: who can sign in, with which roles; disable and enable accounts; create local accounts. */
-@Route("admin/users")
+@Route(UsersView.ROUTE)
 @PageTitle("Users")
 @Menu(order = 90, title = "Users", icon = "vaadin:users")
 @RolesAllowed(Roles.ADMIN)
 @NamedInterface("routes")
 public final class UsersView extends VerticalLayout {
+
+    /** The view's path; a compile-time constant, so that links to it do not load its JavaScript with the linking view. */
+    public static final String ROUTE = "admin/users";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 

@@ -47,12 +47,15 @@ import org.springframework.modulith.NamedInterface;
  * The six-question wizard. One question per step, back and next, every choice with a line of help; the answers and the
  * step live in the URL, so a link reproduces where you are. The last step opens the results.
  */
-@Route("selector")
+@Route(SelectorView.ROUTE)
 @PageTitle("Vendor selector")
 @Menu(order = 20, title = "Selector", icon = "vaadin:road-branches")
 @PermitAll
 @NamedInterface("routes")
 public final class SelectorView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** The view's path; a compile-time constant, so that links to it do not load its JavaScript with the linking view. */
+    public static final String ROUTE = "selector";
 
     static final List<String> STEPS = List.of("Today and why", "Identity shape", "Hosting", "Hard constraints", "Scale and price",
             "Capabilities");

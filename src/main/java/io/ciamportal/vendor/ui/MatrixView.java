@@ -20,12 +20,15 @@ import java.util.Map;
 import org.springframework.modulith.NamedInterface;
 
 /** Vendors by capabilities: filter by group and vendors, or show only the rows where the chosen vendors differ. */
-@Route("matrix")
+@Route(MatrixView.ROUTE)
 @PageTitle("Capability matrix")
 @Menu(order = 11, title = "Matrix", icon = "vaadin:grid-small")
 @PermitAll
 @NamedInterface("routes")
 public final class MatrixView extends VerticalLayout {
+
+    /** The view's path; a compile-time constant, so that links to it do not load its JavaScript with the linking view. */
+    public static final String ROUTE = "matrix";
 
     private final VendorService vendors;
     private final Select<String> group = new Select<>();

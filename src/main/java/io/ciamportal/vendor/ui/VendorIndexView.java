@@ -37,12 +37,15 @@ import java.util.Map;
 import org.springframework.modulith.NamedInterface;
 
 /** The vendor index: search, filters, sorting, difficulty at a glance; a row opens the vendor's profile. */
-@Route("vendors")
+@Route(VendorIndexView.ROUTE)
 @PageTitle("Vendors")
 @Menu(order = 10, title = "Vendors", icon = "vaadin:cluster")
 @PermitAll
 @NamedInterface("routes")
 public final class VendorIndexView extends VerticalLayout {
+
+    /** The view's path; a compile-time constant, so that links to it do not load its JavaScript with the linking view. */
+    public static final String ROUTE = "vendors";
 
     private final VendorService vendors;
     private final TextField search = new TextField();
