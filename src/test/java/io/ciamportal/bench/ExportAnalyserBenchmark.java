@@ -73,6 +73,9 @@ public final class ExportAnalyserBenchmark {
                 }
                 Path file = BenchExports.ensure(kind, users, DIR);
                 long bytes = Files.size(file);
+                if (runs == 0) {
+                    continue; // bench.runs=0: only write the files
+                }
                 long content = kind.gzip ? gunzippedSize(file) : bytes;
                 Run best = null;
                 for (int r = 0; r < runs; r++) {
