@@ -138,7 +138,7 @@ final class JsonLines {
     /** Reads every value, handing each to the consumer on this thread, in file order. */
     void run(Consumer consumer) {
         FILES.incrementAndGet();
-        int workers = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
+        int workers = Integer.getInteger("portal.exports.parsers", Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1)));
         var threads = new ArrayList<Thread>();
         threads.add(Thread.ofPlatform().daemon().name("export-reader").start(this::read));
         for (int i = 0; i < workers; i++) {

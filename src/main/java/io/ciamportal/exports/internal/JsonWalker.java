@@ -348,7 +348,7 @@ public final class JsonWalker {
      * call from several threads (it keeps no state).
      */
     ObjectNode object(JsonParser parser, @Nullable Set<String> only, int[] properties, boolean atFirst) {
-        ObjectNode node = nodes.objectNode();
+        ObjectNode node = new ObjectNode(nodes, new SmallMap());
         String name = atFirst ? parser.currentName() : parser.nextName();
         for (; name != null; name = parser.nextName()) {
             properties[0]++;

@@ -115,8 +115,40 @@ final class KeyRuns {
         if (payloads) {
             sort(keys, values, 0, n);
         } else {
-            Arrays.sort(keys, 0, n);
+            spill.sort(keys, n);
         }
+    }
+
+    /**
+     * Sorts {@code a[0, n)} (signed order) through {@code scratch}: keyed values are uniform, so one pass places each
+     * in a bucket of its top 11 bits and each bucket, a few hundred values that fit in the cache, is sorted on its own
+     * (about twice as fast as sorting the whole; a bucket of equal values, duplicates, is quick too).
+     */
+    static void sort(long[] a, int n, long[] scratch) {
+        if (n < 1 << 14) {
+            Arrays.sort(a, 0, n);
+            return;
+        }
+        final int bits = 11;
+        final int shift = 64 - bits;
+        int[] start = new int[(1 << bits) + 1];
+        for (int i = 0; i < n; i++) {
+            start[(int) ((a[i] ^ Long.MIN_VALUE) >>> shift) + 1]++;
+        }
+        for (int b = 0; b < 1 << bits; b++) {
+            start[b + 1] += start[b];
+        }
+        int[] at = Arrays.copyOf(start, 1 << bits);
+        for (int i = 0; i < n; i++) {
+            long v = a[i];
+            scratch[at[(int) ((v ^ Long.MIN_VALUE) >>> shift)]++] = v;
+        }
+        for (int b = 0; b < 1 << bits; b++) {
+            if (start[b + 1] - start[b] > 1) {
+                Arrays.sort(scratch, start[b], start[b + 1]);
+            }
+        }
+        System.arraycopy(scratch, 0, a, 0, n);
     }
 
     /** The distinct values in key order with their counts and payloads; adding after this is an error. */

@@ -33,6 +33,7 @@ public final class SpillFiles implements AutoCloseable {
     private @Nullable Path dir;
     private final List<Path> files = new ArrayList<>();
     private boolean closed;
+    private long @Nullable [] scratch;
 
     public SpillFiles(int keysInMemory) {
         if (keysInMemory < 1) {
@@ -43,6 +44,15 @@ public final class SpillFiles implements AutoCloseable {
 
     int keysInMemory() {
         return keysInMemory;
+    }
+
+    /** Sorts a table's buffer, with one scratch buffer for all the tables of the analysis (they sort one at a time). */
+    void sort(long[] keys, int n) {
+        long[] s = scratch;
+        if (s == null || s.length < n) {
+            s = scratch = new long[Math.max(n, Math.min(keysInMemory, 1 << 16))];
+        }
+        KeyRuns.sort(keys, n, s);
     }
 
     /** A new empty file for a run. */
@@ -76,6 +86,7 @@ public final class SpillFiles implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        scratch = null;
         for (Path file : files) {
             try {
                 Files.deleteIfExists(file);
