@@ -37,6 +37,10 @@ public class Application implements AppShellConfigurator {
             // synthetic rehearsal data from an analysis document: no Spring, no database
             System.exit(io.ciamportal.exports.RehearsalCommand.runCommand(args));
         }
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            // backup and restore of the whole database: no Spring, no web server
+            System.exit(io.ciamportal.backup.BackupCommand.runCommand(args));
+        }
         SpringApplication.run(Application.class, args);
     }
 }

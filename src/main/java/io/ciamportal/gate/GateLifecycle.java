@@ -51,6 +51,13 @@ class GateLifecycle {
     }
 
     @EventListener
+    void cutoverScheduled(MigrationEvents.CutoverScheduled event) {
+        // only the rollback gate rests on the dates (its state holds the schedule, the others' do not)
+        outdate(event.migrationId(), key -> key == GateKey.ROLLBACK, "cutover schedule changed",
+                "The cutover date, rollback window or decommission date changed: sign-offs given on the earlier dates no longer count.");
+    }
+
+    @EventListener
     void pairChanged(MigrationEvents.PairChanged event) {
         String reason = "The migration changed from " + event.from() + " to " + event.to()
                 + ": sign-offs given on the other pair no longer count.";
@@ -58,7 +65,14 @@ class GateLifecycle {
     }
 
     private void outdateAll(UUID migrationId, String auditReason, String shownReason) {
+        outdate(migrationId, key -> true, auditReason, shownReason);
+    }
+
+    private void outdate(UUID migrationId, java.util.function.Predicate<GateKey> which, String auditReason, String shownReason) {
         for (var gate : gates.findByMigrationId(migrationId)) {
+            if (!which.test(gate.key())) {
+                continue;
+            }
             var before = gate.status();
             boolean hadSignOffs = gate.signOffs().stream().anyMatch(SignOff::live);
             if (before == GateStatus.OPEN && !hadSignOffs) {

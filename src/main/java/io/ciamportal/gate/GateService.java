@@ -360,7 +360,8 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
 
     /**
      * The SHA-256 of what a sign-off rests on: the gate's criteria and evidence (files by their SHA-256), the
-     * migration's pair (source and destination) and its inventory, in canonical JSON.
+     * migration's pair (source and destination) and its inventory (the application side included), in canonical JSON;
+     * the cutover schedule only for the rollback gate.
      */
     static String stateHash(Gate gate, MigrationViews.Access access) {
         var state = new LinkedHashMap<String, Object>();
@@ -369,7 +370,12 @@ public class GateService implements CutoverGuard, io.ciamportal.migration.GateSu
         state.put("evidence", gate.evidence().stream().map(GateEvidence::describe).toList());
         state.put("source", access.source());
         state.put("destination", access.destination());
-        state.put("inventory", access.inventory());
+        var inventory = new LinkedHashMap<String, @Nullable Object>(access.inventory());
+        if (gate.key() != GateKey.ROLLBACK) {
+            // the dates are what the rollback gate signs off (the window, the standby); the other gates do not rest on them
+            inventory.remove("cutoverSchedule");
+        }
+        state.put("inventory", inventory);
         return EvidenceFiles.sha256(java.util.Objects.requireNonNull(CanonicalJson.of(state)).getBytes(StandardCharsets.UTF_8));
     }
 

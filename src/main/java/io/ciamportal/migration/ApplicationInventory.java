@@ -116,9 +116,21 @@ public record ApplicationInventory(
             boolean keysOnSub) {
 
         public ClientApp {
-            redirectUris = List.copyOf(redirectUris);
-            logoutUris = List.copyOf(logoutUris);
-            grantTypes = grantTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(grantTypes));
+            redirectUris = copy(redirectUris);
+            logoutUris = copy(logoutUris);
+            var grants = grantTypes == null ? Set.<GrantType>of() : grantTypes.stream().filter(java.util.Objects::nonNull).toList();
+            grantTypes = grants.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(grants));
+        }
+
+        /** From JSON, where a missing {@code keysOnSub} means no. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static ClientApp fromJson(@com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+                @com.fasterxml.jackson.annotation.JsonProperty("type") AppType type,
+                @com.fasterxml.jackson.annotation.JsonProperty("redirectUris") @Nullable List<String> redirectUris,
+                @com.fasterxml.jackson.annotation.JsonProperty("logoutUris") @Nullable List<String> logoutUris,
+                @com.fasterxml.jackson.annotation.JsonProperty("grantTypes") @Nullable Set<GrantType> grantTypes,
+                @com.fasterxml.jackson.annotation.JsonProperty("keysOnSub") @Nullable Boolean keysOnSub) {
+            return new ClientApp(name, type, redirectUris, logoutUris, grantTypes, Boolean.TRUE.equals(keysOnSub));
         }
 
         /** Confidential clients hold a secret that must be re-issued unless the destination imports it. */
@@ -139,20 +151,35 @@ public record ApplicationInventory(
      *
      * @param signed the receiver verifies a signing secret, which the destination mints anew
      */
-    public record Webhook(String name, String endpoint, boolean signed) {}
+    public record Webhook(String name, String endpoint, boolean signed) {
 
+        /** From JSON, where a missing {@code signed} means no. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Webhook fromJson(@com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+                @com.fasterxml.jackson.annotation.JsonProperty("endpoint") String endpoint,
+                @com.fasterxml.jackson.annotation.JsonProperty("signed") @Nullable Boolean signed) {
+            return new Webhook(name, endpoint, Boolean.TRUE.equals(signed));
+        }
+    }
+
+    /** A missing list (from JSON) is an empty one; a null element stays, so {@link #validated()} can name its field. */
     public ApplicationInventory {
-        clients = List.copyOf(clients);
-        domains = List.copyOf(domains);
-        templateLocales = List.copyOf(templateLocales);
-        senderDomains = List.copyOf(senderDomains);
-        webhooks = List.copyOf(webhooks);
+        clients = copy(clients);
+        domains = copy(domains);
+        templateLocales = copy(templateLocales);
+        senderDomains = copy(senderDomains);
+        webhooks = copy(webhooks);
+    }
+
+    private static <T> List<T> copy(@Nullable List<T> list) {
+        return list == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     public static ApplicationInventory empty() {
         return new ApplicationInventory(List.of(), null, List.of(), null, null, List.of(), List.of(), List.of(), null, null, null);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return equals(empty());
     }
@@ -176,6 +203,9 @@ public record ApplicationInventory(
         for (int i = 0; i < clients.size(); i++) {
             var c = clients.get(i);
             String field = "clients[" + i + "]";
+            if (c == null) {
+                throw new InvalidInputException(field, "An empty entry: remove it or fill in the application.");
+            }
             String name = name(field + ".name", c.name());
             if (!names.add(name.toLowerCase(Locale.ROOT))) {
                 throw new InvalidInputException(field + ".name", "Two client applications are named " + name + ": give each its own name.");
@@ -189,7 +219,10 @@ public record ApplicationInventory(
             if (c.type() == AppType.M2M && !redirects.isEmpty()) {
                 throw new InvalidInputException(field + ".redirectUris", "A machine-to-machine client signs in no user: it has no redirect URIs.");
             }
-            cleanClients.add(new ClientApp(name, c.type(), redirects, logouts, c.grantTypes() == null ? Set.of() : c.grantTypes(), c.keysOnSub()));
+            if (c.type() == AppType.M2M && !logouts.isEmpty()) {
+                throw new InvalidInputException(field + ".logoutUris", "A machine-to-machine client signs in no user: it has no logout URIs.");
+            }
+            cleanClients.add(new ClientApp(name, c.type(), redirects, logouts, c.grantTypes(), c.keysOnSub()));
         }
         count("tokenValidatingApis", tokenValidatingApis);
         if (domains.size() > MAX_LIST) {
@@ -199,6 +232,9 @@ public record ApplicationInventory(
         var hosts = new java.util.HashSet<String>();
         for (int i = 0; i < domains.size(); i++) {
             var d = domains.get(i);
+            if (d == null) {
+                throw new InvalidInputException("domains[" + i + "]", "An empty entry: remove it or fill in the domain.");
+            }
             String host = hostname("domains[" + i + "].hostname", d.hostname());
             if (!hosts.add(host)) {
                 throw new InvalidInputException("domains[" + i + "].hostname", host + " is listed twice.");
@@ -239,6 +275,9 @@ public record ApplicationInventory(
         for (int i = 0; i < webhooks.size(); i++) {
             var w = webhooks.get(i);
             String field = "webhooks[" + i + "]";
+            if (w == null) {
+                throw new InvalidInputException(field, "An empty entry: remove it or fill in the webhook.");
+            }
             String endpoint = uri(field + ".endpoint", w.endpoint());
             String scheme = URI.create(endpoint).getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") && !scheme.equals("http")) {
@@ -320,6 +359,16 @@ public record ApplicationInventory(
             }
         }
         return out;
+    }
+
+    /** What is wrong with one redirect, logout or endpoint URI, or null when it passes (for a form's check as one types). */
+    public static @Nullable String uriProblem(@Nullable String value) {
+        try {
+            uri("uri", value);
+            return null;
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
     }
 
     /** An absolute URI without a fragment (RFC 6749, 3.1.2); a native app's private-use scheme is absolute too. */

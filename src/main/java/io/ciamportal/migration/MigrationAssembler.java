@@ -31,7 +31,10 @@ class MigrationAssembler {
     private final PeopleDirectory people;
     private final MigrationSides sides;
 
-    MigrationAssembler(PlanItemRepository planItems, PeopleDirectory people, MigrationSides sides) {
+    private final java.time.Clock clock;
+
+    MigrationAssembler(PlanItemRepository planItems, PeopleDirectory people, MigrationSides sides, java.time.Clock clock) {
+        this.clock = clock;
         this.planItems = planItems;
         this.people = people;
         this.sides = sides;
@@ -71,8 +74,10 @@ class MigrationAssembler {
             phases.add(new MigrationViews.Phase(phase, PlanGenerator.PHASES.get(phase - 1),
                     plan.stream().filter(p -> p.phase() == phase).map(p -> view(p, names)).toList()));
         }
+        var apps = m.applications();
         return new Details(summary, m.inventory(), members, scored.assessment(), phases, MigrationLoader.canEdit(m, me),
-                MigrationLoader.canManage(m, me), m.version(), m.updatedBy() == null ? null : names.get(m.updatedBy()));
+                MigrationLoader.canManage(m, me), m.version(), m.updatedBy() == null ? null : names.get(m.updatedBy()), apps,
+                ApplicationScorer.score(scored.source(), scored.destination(), m.inventory(), apps));
     }
 
     /** The migration as another feature needs it, after the membership check: no assessment, just people and rights. */
@@ -85,7 +90,7 @@ class MigrationAssembler {
 
     /**
      * The inventory a sign-off rests on: the numbers, and (only when there is one, so older sign-offs keep their hash)
-     * the export whose hash and TOTP evidence the scoring used.
+     * the export whose hash and TOTP evidence the scoring used, and the application-side inventory.
      */
     static Map<String, @Nullable Object> signedInventory(Migration m) {
         var map = new LinkedHashMap<>(m.inventory().asMap());
@@ -94,6 +99,12 @@ class MigrationAssembler {
             map.put("exportEvidence", evidence.exportId() + " " + evidence.sha256() + " " + new java.util.TreeMap<>(evidence.schemes())
                     + " totp=" + evidence.totpSecretsInFile());
         }
+        var apps = m.applications();
+        if (!apps.isEmpty()) {
+            map.put("applications", apps.asMap());
+        }
+        // only when set, so sign-offs given before any cutover date keep their hash; the rollback gate rests on the window
+        m.cutoverSchedule().ifPresent(schedule -> map.put("cutoverSchedule", schedule.signed()));
         return map;
     }
 
@@ -117,7 +128,8 @@ class MigrationAssembler {
 
     PlanItemView view(PlanItem p, Map<UUID, String> owners) {
         return new PlanItemView(p.id(), p.phase(), p.text(), p.kind().name(), p.ownerId(), p.ownerId() == null ? null : owners.get(p.ownerId()),
-                p.dueOn(), p.done(), p.doneAt(), p.version());
+                p.dueOn(), p.done(), p.doneAt(), p.version(), p.dueByHand(),
+                CutoverCalendar.overdue(p.dueOn(), p.done(), java.time.LocalDate.now(clock)));
     }
 
     PlanItemView view(PlanItem p) {

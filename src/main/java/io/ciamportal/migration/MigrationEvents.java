@@ -15,6 +15,9 @@ public final class MigrationEvents {
     /** The inventory changed: sign-offs that rest on it are outdated. */
     public record InventoryChanged(UUID migrationId) {}
 
+    /** The cutover date, rollback window or decommission date changed: sign-offs that rest on them are outdated. */
+    public record CutoverScheduled(UUID migrationId) {}
+
     public record RequiredApprovalsChanged(UUID migrationId, int requiredApprovals) {}
 
     /** The source or the destination changed: every sign-off judged another pair, so none may count any more. */

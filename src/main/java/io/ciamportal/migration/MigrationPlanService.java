@@ -39,9 +39,13 @@ public class MigrationPlanService {
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectProvider<CutoverGuard> cutoverGuard;
+    private final PlanDates dates;
+    private final MigrationSides sides;
 
     MigrationPlanService(PlanItemRepository planItems, MigrationLoader loader, MigrationAssembler assembler, AuditLog audit, Clock clock,
-            ObjectProvider<CutoverGuard> cutoverGuard) {
+            ObjectProvider<CutoverGuard> cutoverGuard, PlanDates dates, MigrationSides sides) {
+        this.dates = dates;
+        this.sides = sides;
         this.planItems = planItems;
         this.loader = loader;
         this.assembler = assembler;
@@ -58,6 +62,7 @@ public class MigrationPlanService {
         String clean = validText(text);
         int position = planItems.findByMigrationIdOrderByPhaseAscPositionAsc(m.id()).stream().mapToInt(PlanItem::position).max().orElse(0) + 1;
         var item = planItems.saveAndFlush(new PlanItem(m.id(), phase, position, clean, PlanItem.Kind.CUSTOM));
+        redate(m);
         audit.record(AuditEvent.success(AuditAction.PLAN_ITEM_ADDED, AuditTarget.MIGRATION, id.toString(), null, Map.of("phase", phase, "text", clean)));
         return assembler.view(item);
     }
@@ -73,6 +78,9 @@ public class MigrationPlanService {
         var before = MigrationAssembler.describe(item);
         item.edit(clean, owner, due, loader.me().userId(), clock.instant());
         planItems.flush();
+        if (!item.dueByHand()) {
+            redate(m);
+        }
         audit.record(AuditEvent.success(AuditAction.PLAN_ITEM_CHANGED, AuditTarget.MIGRATION, id.toString(), before, MigrationAssembler.describe(item)));
         return assembler.view(item);
     }
@@ -113,6 +121,7 @@ public class MigrationPlanService {
         item.requireRemovable();
         planItems.delete(item);
         planItems.flush();
+        redate(m);
         audit.record(AuditEvent.success(AuditAction.PLAN_ITEM_REMOVED, AuditTarget.MIGRATION, id.toString(), MigrationAssembler.describe(item), null));
     }
 
@@ -128,7 +137,11 @@ public class MigrationPlanService {
         var kept = existing.stream().filter(i -> !stale.contains(i)).toList();
         boolean hasCutover = kept.stream().anyMatch(i -> i.kind() == PlanItem.Kind.CUTOVER);
         int position = 0;
-        for (var suggestion : PlanGenerator.generate(scored.source(), scored.destination(), m.inventory(), scored.assessment())) {
+        var apps = m.applications();
+        var suggestions = ApplicationPlan.merged(PlanGenerator.generate(scored.source(), scored.destination(), m.inventory(), scored.assessment()),
+                ApplicationPlan.generate(scored.destination(), m.inventory(), apps,
+                        ApplicationScorer.score(scored.source(), scored.destination(), m.inventory(), apps)));
+        for (var suggestion : suggestions) {
             position += 10;
             boolean duplicate = kept.stream().anyMatch(i -> i.phase() == suggestion.phase() && i.text().equals(suggestion.text()));
             if (duplicate || (suggestion.cutover() && hasCutover)) {
@@ -138,6 +151,14 @@ public class MigrationPlanService {
                     suggestion.cutover() ? PlanItem.Kind.CUTOVER : PlanItem.Kind.GENERATED));
         }
         planItems.flush();
+        dates.apply(m, scored);
+    }
+
+    /** With a cutover date set, the items nobody dated by hand follow the calendar (a new or removed item moves the spread). */
+    private void redate(Migration m) {
+        if (m.cutoverSchedule().isPresent()) {
+            dates.apply(m, sides.memo().scored(m));
+        }
     }
 
     private void checkVersion(PlanItem item, long expectedVersion) {

@@ -21,11 +21,18 @@ public class MigrationRecordsService {
     private final AuditQueryService auditQueries;
     private final ObjectProvider<GateSummaries> gateSummaries;
     private final ObjectProvider<MigrationExportsService> exports;
+    private final ObjectProvider<ClaimDiffService> claimDiffs;
     private final Clock clock;
+    private final PlanDates dates;
+    private final MigrationSides sides;
 
     MigrationRecordsService(MigrationLoader loader, MigrationAssembler assembler, AuditQueryService auditQueries,
-            ObjectProvider<GateSummaries> gateSummaries, ObjectProvider<MigrationExportsService> exports, Clock clock) {
+            ObjectProvider<GateSummaries> gateSummaries, ObjectProvider<MigrationExportsService> exports, ObjectProvider<ClaimDiffService> claimDiffs,
+            Clock clock, PlanDates dates, MigrationSides sides) {
+        this.dates = dates;
+        this.sides = sides;
         this.exports = exports;
+        this.claimDiffs = claimDiffs;
         this.loader = loader;
         this.assembler = assembler;
         this.auditQueries = auditQueries;
@@ -40,7 +47,7 @@ public class MigrationRecordsService {
         var summaries = gateSummaries.getIfAvailable();
         var export = exports.getObject().latest(id).orElse(null);
         return new Report(assembler.details(m, me), clock.instant(), me.displayName(), summaries == null ? List.of() : summaries.forReport(id),
-                export);
+                export, dates.view(m, sides.memo().scored(m), MigrationLoader.canEdit(m, me)), claimDiffs.getObject().status(id));
     }
 
     /**

@@ -21,8 +21,18 @@ public final class MigrationViews {
 
     public record Member(UUID userId, String username, String displayName, MemberRole role) {}
 
+    /**
+     * A plan item; {@code dueByHand}: a person set the due date (it stays when the cutover date moves); {@code overdue}:
+     * not done and due before today.
+     */
     public record PlanItemView(UUID id, int phase, String text, String kind, @Nullable UUID ownerId, @Nullable String ownerName,
-            @Nullable LocalDate due, boolean done, @Nullable Instant doneAt, long version) {
+            @Nullable LocalDate due, boolean done, @Nullable Instant doneAt, long version, boolean dueByHand, boolean overdue) {
+
+        public PlanItemView(UUID id, int phase, String text, String kind, @Nullable UUID ownerId, @Nullable String ownerName,
+                @Nullable LocalDate due, boolean done, @Nullable Instant doneAt, long version) {
+            this(id, phase, text, kind, ownerId, ownerName, due, done, doneAt, version, due != null, false);
+        }
+
         public boolean cutover() {
             return "CUTOVER".equals(kind);
         }
@@ -43,7 +53,16 @@ public final class MigrationViews {
      * made the last change.
      */
     public record Details(Summary summary, Inventory inventory, List<Member> members, Assessment assessment, List<Phase> plan,
-            boolean canEdit, boolean canManageMembers, long version, @Nullable String updatedBy) {}
+            boolean canEdit, boolean canManageMembers, long version, @Nullable String updatedBy, ApplicationInventory applications,
+            ApplicationAssessment applicationAssessment) {
+
+        /** Without an application side (no inventory listed, no verdicts), as callers from before issue 13 build it. */
+        public Details(Summary summary, Inventory inventory, List<Member> members, Assessment assessment, List<Phase> plan, boolean canEdit,
+                boolean canManageMembers, long version, @Nullable String updatedBy) {
+            this(summary, inventory, members, assessment, plan, canEdit, canManageMembers, version, updatedBy, ApplicationInventory.empty(),
+                    new ApplicationAssessment(false, List.of()));
+        }
+    }
 
     /** A change of name, source or destination (null: keep it), as the migration page and PATCH send it. */
     public record Patch(@Nullable String name, @Nullable String source, @Nullable String destination) {}

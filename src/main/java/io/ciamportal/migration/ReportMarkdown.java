@@ -29,6 +29,35 @@ public final class ReportMarkdown {
         }
     }
 
+    /** The cutover calendar: the schedule, phase dates, milestones and overdue items, or that no date is set. */
+    static void calendarSection(StringBuilder md, CutoverViews.Calendar view) {
+        md.append("\n## Cutover calendar\n\n");
+        var c = view.calendar();
+        if (c == null) {
+            md.append("No cutover date is set yet.\n");
+            return;
+        }
+        var s = c.schedule();
+        md.append("Cutover on ").append(s.cutover()).append(", rollback window ").append(s.rollbackDays()).append(" days (until ")
+                .append(s.rollbackEnds()).append("), decommission on ").append(c.decommission()).append(c.decommissionDerived() ? " (derived)" : "")
+                .append(". As of ").append(view.today()).append(".\n\n| Phase | From | To |\n|---|---|---|\n");
+        for (var p : c.phases()) {
+            md.append("| ").append(p.phase()).append(". ").append(text(p.name())).append(" | ").append(p.start()).append(" | ").append(p.end()).append(" |\n");
+        }
+        md.append("\n| Milestone | From | To |\n|---|---|---|\n");
+        for (var m : c.milestones()) {
+            md.append("| ").append(text(m.label())).append(" | ").append(m.start()).append(" | ").append(m.end()).append(" |\n");
+        }
+        var late = view.overdue();
+        md.append("\n").append(late.isEmpty() ? "No item is overdue.\n" : "Overdue items (" + late.size() + "):\n\n");
+        for (var i : late) {
+            md.append("- ").append(text(i.text())).append(" — due ").append(i.due()).append(" (phase ").append(i.phase()).append(")\n");
+        }
+        for (String note : c.notes()) {
+            md.append("\n> ").append(text(note)).append('\n');
+        }
+    }
+
     public static String render(Report report) {
         var d = report.details();
         var s = d.summary();
@@ -69,6 +98,8 @@ public final class ReportMarkdown {
                     .append(" | ").append(text(item.reason())).append(" | ").append(sources(item.facts())).append(" |\n");
         }
 
+        applicationSection(md, d);
+
         md.append("\n## Plan\n");
         for (var phase : d.plan()) {
             md.append("\n### ").append(phase.number()).append(". ").append(phase.name()).append(" (").append(phase.done()).append(" of ")
@@ -79,10 +110,17 @@ public final class ReportMarkdown {
                     md.append(" — owner: ").append(text(item.ownerName()));
                 }
                 if (item.due() != null) {
-                    md.append(" — due ").append(item.due());
+                    md.append(" — due ").append(item.due()).append(item.overdue() ? " **(overdue)**" : "");
                 }
                 md.append('\n');
             }
+        }
+
+        if (report.calendar() != null) {
+            calendarSection(md, report.calendar());
+        }
+        if (report.claimDiffs() != null) {
+            ClaimDiffReport.markdown(md, report.claimDiffs());
         }
 
         md.append("\n## Members\n\n| Name | Username | Role |\n|---|---|---|\n");
@@ -102,6 +140,35 @@ public final class ReportMarkdown {
             }
         }
         return md.toString();
+    }
+
+    /** The application side (issue 13): its verdicts, then what the team listed. */
+    private static void applicationSection(StringBuilder md, MigrationViews.Details d) {
+        var apps = d.applicationAssessment();
+        if (apps.items().isEmpty()) {
+            return;
+        }
+        md.append("\n## Application side\n\n");
+        if (!apps.listed()) {
+            md.append("_").append(text(ApplicationReportRows.NOT_LISTED)).append("_\n\n");
+        }
+        md.append("| Item | Verdict | Affected | Reason | Sources |\n|---|---|---|---|---|\n");
+        for (var item : apps.items()) {
+            md.append("| ").append(item.item().label()).append(" | ").append(item.verdict().label()).append(" | ")
+                    .append(ApplicationReportRows.affected(item)).append(" | ").append(text(item.reason())).append(" | ")
+                    .append(sources(item.facts())).append(" |\n");
+        }
+        if (!apps.listed()) {
+            return;
+        }
+        var clients = ApplicationReportRows.clients(d.applications());
+        if (!clients.isEmpty()) {
+            md.append("\n### Client applications\n\n| Name | Type | Redirect URIs | Logout URIs | Grant types | Keys on sub |\n"
+                    + "|---|---|---|---|---|---|\n");
+            clients.forEach(r -> md.append("| ").append(String.join(" | ", r.stream().map(ReportMarkdown::text).toList())).append(" |\n"));
+        }
+        md.append("\n### Listed on the application side\n\n| Item | Value |\n|---|---|\n");
+        ApplicationReportRows.listing(d.applications()).forEach(r -> row(md, r.get(0), r.get(1)));
     }
 
     private static void row(StringBuilder md, String label, String value) {

@@ -129,6 +129,7 @@ public final class ReportPdf {
             items.addCell(cell(reason));
         }
         document.add(items);
+        applicationSection(document, d);
 
         // 4. plan
         document.add(heading("4. Five-phase plan"));
@@ -138,9 +139,17 @@ public final class ReportPdf {
             header(plan, "Done", "Task", "Owner", "Due");
             for (var item : phase.items()) {
                 cells(plan, item.done() ? "Yes" : "No", item.text() + (item.cutover() ? " [cutover]" : ""),
-                        item.ownerName() == null ? "" : item.ownerName(), item.due() == null ? "" : item.due().toString());
+                        item.ownerName() == null ? "" : item.ownerName(),
+                        item.due() == null ? "" : item.due() + (item.overdue() ? " (overdue)" : ""));
             }
             document.add(plan);
+        }
+        if (report.claimDiffs() != null) {
+            claimDiffSection(document, report.claimDiffs());
+        }
+
+        if (report.calendar() != null) {
+            calendarSection(document, report.calendar());
         }
 
         // 5. members and gates
@@ -164,6 +173,47 @@ public final class ReportPdf {
         }
         document.close();
         return out.toByteArray();
+    }
+
+    /** The cutover calendar inside the plan section: the schedule, phase dates, milestones, overdue items. */
+    private static void calendarSection(Document document, CutoverViews.Calendar view) {
+        document.add(sub("Cutover calendar"));
+        var c = view.calendar();
+        if (c == null) {
+            document.add(new Paragraph(pdf("No cutover date is set yet."), BODY));
+            return;
+        }
+        var s = c.schedule();
+        document.add(new Paragraph(pdf("Cutover on " + s.cutover() + ", rollback window " + s.rollbackDays() + " days (until " + s.rollbackEnds()
+                + "), decommission on " + c.decommission() + (c.decommissionDerived() ? " (derived)" : "") + ". As of " + view.today() + "."), BODY));
+        var dates = table(new float[] {2.6f, 1f, 1f});
+        header(dates, "Phase or milestone", "From", "To");
+        c.phases().forEach(p -> cells(dates, p.phase() + ". " + p.name(), p.start().toString(), p.end().toString()));
+        c.milestones().forEach(m -> cells(dates, m.label(), m.start().toString(), m.end().toString()));
+        document.add(dates);
+        var late = view.overdue();
+        document.add(new Paragraph(pdf(late.isEmpty() ? "No item is overdue." : "Overdue items (" + late.size() + "):"), BODY));
+        if (!late.isEmpty()) {
+            var overdue = table(new float[] {3.2f, 0.6f, 1f});
+            header(overdue, "Task", "Phase", "Due");
+            late.forEach(i -> cells(overdue, i.text(), String.valueOf(i.phase()), String.valueOf(i.due())));
+            document.add(overdue);
+        }
+        for (String note : c.notes()) {
+            document.add(new Paragraph(pdf(note), SMALL));
+        }
+    }
+
+    /** The dual run's claim diffs per flow: names and verdicts only. */
+    private static void claimDiffSection(Document document, ClaimDiffViews.Status status) {
+        document.add(sub("Dual run: claim diffs"));
+        document.add(new Paragraph(pdf(ClaimDiffReport.INTRO), BODY));
+        var t = table(new float[] {1.1f, 1.4f, 1.3f, 2.6f});
+        header(t, "Flow", "Compared", "Verdicts", "To review");
+        for (var r : ClaimDiffReport.rows(status)) {
+            cells(t, r.flow(), r.compared(), r.verdicts(), r.review().isEmpty() ? "-" : String.join("\n", r.review()));
+        }
+        document.add(t);
     }
 
     /** The latest export: provenance, the counts marked observed or not, and three bar charts. */
@@ -276,6 +326,50 @@ public final class ReportPdf {
             rows.add(List.of("Hash scheme of the in-house database", i.sourceHashScheme()));
         }
         return rows;
+    }
+
+    /** The application side (issue 13) within section 3: its verdicts, then what the team listed. */
+    private static void applicationSection(Document document, MigrationViews.Details d) {
+        var apps = d.applicationAssessment();
+        if (apps.items().isEmpty()) {
+            return;
+        }
+        document.add(sub("Application side"));
+        if (!apps.listed()) {
+            document.add(new Paragraph(pdf(ApplicationReportRows.NOT_LISTED), SMALL));
+        }
+        var items = table(new float[] {1.2f, 1f, 0.9f, 2.8f});
+        header(items, "Item", "Verdict", "Affected", "Reason and sources");
+        for (var item : apps.items()) {
+            var reason = new Phrase(pdf(item.reason()), CELL);
+            for (var fact : item.facts()) {
+                for (String url : fact.sources()) {
+                    reason.add(Chunk.NEWLINE);
+                    var link = new Chunk(pdf(fact.vendor() + ", " + fact.fact() + (fact.confirmed() ? "" : " (unconfirmed)") + ": " + url), SMALL);
+                    if (url.startsWith("http")) {
+                        link.setAnchor(url);
+                    }
+                    reason.add(link);
+                }
+            }
+            items.addCell(cell(new Phrase(pdf(item.item().label()), CELL_BOLD)));
+            cells(items, item.verdict().label(), ApplicationReportRows.affected(item));
+            items.addCell(cell(reason));
+        }
+        document.add(items);
+        if (!apps.listed()) {
+            return;
+        }
+        var clients = ApplicationReportRows.clients(d.applications());
+        if (!clients.isEmpty()) {
+            var t = table(new float[] {1f, 0.9f, 1.8f, 1.2f, 1.2f, 0.5f});
+            header(t, "Client", "Type", "Redirect URIs", "Logout URIs", "Grant types", "Keys on sub");
+            clients.forEach(r -> cells(t, r.toArray(String[]::new)));
+            document.add(t);
+        }
+        var listing = table(new float[] {1.3f, 2.7f});
+        ApplicationReportRows.listing(d.applications()).forEach(r -> pair(listing, r.get(0), r.get(1)));
+        document.add(listing);
     }
 
     private static String percent(@Nullable Double share) {

@@ -8,6 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +32,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
@@ -94,6 +100,27 @@ class SecurityConfig {
     }
 
     @Bean
+    SecurityHeaders securityHeaders(PortalProperties properties, @Value("${server.servlet.session.cookie.secure:false}") boolean secure) {
+        return new SecurityHeaders(properties.oidc().configured() ? properties.oidc().issuerUri() : null, secure);
+    }
+
+    /** The headers both chains send (decision record 0007); {@code policy} is the chain's Content-Security-Policy. */
+    private static void headers(HttpSecurity http, HeaderWriter policy, SecurityHeaders securityHeaders) throws Exception {
+        http.headers(headers -> {
+            headers.contentTypeOptions(Customizer.withDefaults())
+                    .frameOptions(frame -> frame.deny())
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                    .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY))
+                    .addHeaderWriter(policy)
+                    .httpStrictTransportSecurity(hsts -> hsts.disable());
+            if (securityHeaders.secure()) {
+                // behind TLS the request may reach the portal as plain HTTP (a proxy ends TLS), so always send it
+                headers.addHeaderWriter(new StaticHeadersWriter("Strict-Transport-Security", SecurityHeaders.HSTS));
+            }
+        });
+    }
+
+    @Bean
     JsonSecurityResponses jsonSecurityResponses(JsonMapper json, AuditLog audit, AuthenticationAuditor auditor) {
         return new JsonSecurityResponses(json, audit, auditor);
     }
@@ -101,7 +128,8 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, PortalProperties properties, JsonSecurityResponses responses,
-            SessionRefreshFilter refresh, AuthenticationManager authenticationManager) throws Exception {
+            SessionRefreshFilter refresh, AuthenticationManager authenticationManager, SecurityHeaders securityHeaders) throws Exception {
+        headers(http, new StaticHeadersWriter(SecurityHeaders.CSP, SecurityHeaders.API_POLICY), securityHeaders);
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/**", "/v3/api-docs", "/v3/api-docs/**").authenticated()
@@ -123,8 +151,9 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http, PortalProperties properties, AuthenticationManager authenticationManager,
-            ObjectProvider<OidcClientRegistrations> oidc, AuthenticationAuditor auditor, SessionRefreshFilter refresh)
-            throws Exception {
+            ObjectProvider<OidcClientRegistrations> oidc, AuthenticationAuditor auditor, SessionRefreshFilter refresh,
+            SecurityHeaders securityHeaders) throws Exception {
+        headers(http, SecurityHeaders.policyUnlessSet(securityHeaders.uiPolicy(null)), securityHeaders);
         AuthenticationFailureHandler failures = new SignInFailureHandler();
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
@@ -146,10 +175,21 @@ class SecurityConfig {
         // Any other address needs a signed-in user and then reaches Vaadin, whose navigation access control
         // applies each view's own rule (a view without one is refused) and answers unknown addresses with a
         // not-found page. The API has its own chain that denies what it does not know.
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
-                .loginView(LoginView.class)
-                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)
-                .addLogoutHandler(auditor));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.loginView(LoginView.class)
+                    .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)
+                    .addLogoutHandler(auditor);
+            if (registrations != null) {
+                // RP-initiated logout: a person signed in through the provider is signed out there too, and the
+                // provider sends them back to the sign-in page; local accounts go straight to it
+                var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+                logout.setPostLogoutRedirectUri("{baseUrl}" + LoginView.PATH);
+                logout.setDefaultTargetUrl(LoginView.PATH);
+                // the sign-out runs inside a Vaadin request: the browser is sent on by the UI, not by an HTTP redirect
+                logout.setRedirectStrategy(new com.vaadin.flow.spring.security.UidlRedirectStrategy());
+                vaadin.logoutSuccessHandler(logout);
+            }
+        });
         return http.build();
     }
 

@@ -40,10 +40,16 @@ class CutoverFailsClosedIntegrationTest extends PortalTestBase {
     @Autowired
     RunAs runAs;
 
+    @Autowired
+    PlanDates dates;
+
+    @Autowired
+    MigrationSides sides;
+
     @Test
     void aMissingCutoverGuardBlocksTheCutoverItem() {
         var noGuard = new StaticListableBeanFactory().getBeanProvider(CutoverGuard.class);
-        var plan = new MigrationPlanService(planItems, loader, assembler, audit, clock, noGuard);
+        var plan = new MigrationPlanService(planItems, loader, assembler, audit, clock, noGuard, dates, sides);
         runAs.run("analyst", () -> {
             var created = migrations.create(new MigrationViews.NewMigration("Fail closed: Auth0 to Ory", "auth0", "ory", Inventory.empty(), List.of()));
             var cutover = created.plan().get(4).items().stream().filter(MigrationViews.PlanItemView::cutover).findFirst().orElseThrow();

@@ -73,6 +73,17 @@ class DatasetTest {
     }
 
     @Test
+    void theMigrationCapabilitiesAddedIn20261202AreAnsweredAndAtMostFifteenPercentUnknown() {
+        var added = List.of("user-id-import", "client-import");
+        assertThat(dataset.catalog().groups()).filteredOn(g -> g.key().equals("migration")).singleElement()
+                .satisfies(g -> assertThat(g.capabilities()).extracting(Dataset.CapabilityDef::key).containsAll(added));
+        long cells = (long) added.size() * dataset.vendors().size();
+        long unknown = dataset.vendors().stream().flatMap(v -> added.stream().map(k -> v.capabilities().get(k)))
+                .filter(c -> c.support().equals("unknown")).count();
+        assertThat(100.0 * unknown / cells).as(unknown + " of " + cells + " unknown").isLessThanOrEqualTo(15.0);
+    }
+
+    @Test
     void everyVendorsBuyerFactsAreFilled() {
         assertThat(Completeness.of(dataset).blankFacts()).isEmpty();
     }

@@ -56,11 +56,14 @@ final class MigrationJson {
     @Schema(description = "A member of the migration")
     record Member(String username, String name, String role) {}
 
-    @Schema(description = "A plan item; version is what an edit of it must send in If-Match")
-    record PlanItem(UUID id, String text, String kind, @Nullable String owner, @Nullable String due, boolean done, long version) {
+    @Schema(description = "A plan item; version is what an edit of it must send in If-Match; dueByHand: a person set the due date and it "
+            + "stays when the cutover date moves; overdue: not done and due before today")
+    record PlanItem(UUID id, String text, String kind, @Nullable String owner, @Nullable String due, boolean done, long version, boolean dueByHand,
+            boolean overdue) {
 
         static PlanItem of(MigrationViews.PlanItemView i) {
-            return new PlanItem(i.id(), i.text(), i.kind(), i.ownerName(), i.due() == null ? null : i.due().toString(), i.done(), i.version());
+            return new PlanItem(i.id(), i.text(), i.kind(), i.ownerName(), i.due() == null ? null : i.due().toString(), i.done(), i.version(),
+                    i.dueByHand(), i.overdue());
         }
     }
 

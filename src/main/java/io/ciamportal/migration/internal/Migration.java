@@ -129,8 +129,25 @@ public class Migration {
     @org.hibernate.annotations.ColumnTransformer(write = "?::jsonb")
     private @Nullable String exportEvidence;
 
+    /** The application-side inventory (JSON of {@link io.ciamportal.migration.ApplicationInventory}), or null when empty. */
+    @Column(name = "applications", columnDefinition = "jsonb")
+    @org.hibernate.annotations.ColumnTransformer(write = "?::jsonb")
+    private @Nullable String applications;
+
     @Column(name = "required_approvals", nullable = false)
     private short requiredApprovals = 2;
+
+    // the cutover calendar (all null: no date set); cutoverRevision counts the schedule's changes
+    @Column(name = "cutover_date")
+    private java.time.@Nullable LocalDate cutoverDate;
+    @Column(name = "rollback_days")
+    private @Nullable Short rollbackDays;
+    @Column(name = "decommission_date")
+    private java.time.@Nullable LocalDate decommissionDate;
+    @Column(name = "cutover_revision", nullable = false)
+    private int cutoverRevision;
+    @Column(name = "cutover_set_at")
+    private @Nullable Instant cutoverSetAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "migration_member", joinColumns = @JoinColumn(name = "migration_id"))
@@ -236,6 +253,29 @@ public class Migration {
         return requiredApprovals;
     }
 
+    /** Sets the cutover dates (validated by {@link io.ciamportal.migration.CutoverSchedule}); the iCalendar SEQUENCE goes up. */
+    public void scheduleCutover(io.ciamportal.migration.CutoverSchedule schedule, UUID by, Instant now) {
+        this.cutoverDate = schedule.cutover();
+        this.rollbackDays = (short) schedule.rollbackDays();
+        this.decommissionDate = schedule.decommission();
+        this.cutoverRevision++;
+        this.cutoverSetAt = now;
+        touch(by, now);
+    }
+
+    public java.util.Optional<io.ciamportal.migration.CutoverSchedule> cutoverSchedule() {
+        return cutoverDate == null || rollbackDays == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new io.ciamportal.migration.CutoverSchedule(cutoverDate, rollbackDays, decommissionDate));
+    }
+
+    public int cutoverRevision() {
+        return cutoverRevision;
+    }
+
+    public @Nullable Instant cutoverSetAt() {
+        return cutoverSetAt;
+    }
+
     public Optional<MemberRole> roleOf(UUID userId) {
         return members.stream().filter(m -> m.userId().equals(userId)).map(Member::role).findFirst();
     }
@@ -277,6 +317,18 @@ public class Migration {
 
     public void setInventorySources(java.util.Map<String, String> sources) {
         this.inventorySources = JSON.writeValueAsString(new java.util.TreeMap<>(sources));
+    }
+
+    /** The application-side inventory; empty when none was given. */
+    public io.ciamportal.migration.ApplicationInventory applications() {
+        return applications == null ? io.ciamportal.migration.ApplicationInventory.empty()
+                : JSON.readValue(applications, io.ciamportal.migration.ApplicationInventory.class);
+    }
+
+    /** Replaces the application-side inventory (already validated by the caller); an empty one is stored as null. */
+    public void updateApplications(io.ciamportal.migration.ApplicationInventory inventory, UUID by, Instant now) {
+        this.applications = inventory.isEmpty() ? null : JSON.writeValueAsString(inventory);
+        touch(by, now);
     }
 
     public @Nullable String exportEvidence() {

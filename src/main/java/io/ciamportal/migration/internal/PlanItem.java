@@ -47,6 +47,10 @@ public class PlanItem {
     @Column(name = "due_on")
     private @Nullable LocalDate dueOn;
 
+    /** A person set {@code dueOn}: the cutover calendar leaves it alone. Otherwise the date is the calendar's. */
+    @Column(name = "due_by_hand", nullable = false)
+    private boolean dueByHand;
+
     @Column(nullable = false)
     private boolean done;
 
@@ -84,15 +88,30 @@ public class PlanItem {
         this.kind = kind;
     }
 
-    /** Edits the item; an edited suggestion becomes the team's own, so regenerating the plan leaves it alone. */
+    /**
+     * Edits the item; an edited suggestion becomes the team's own, so regenerating the plan leaves it alone. A due date
+     * other than the one shown is the person's and stays when the cutover date moves; clearing it hands the item back to
+     * the cutover calendar; the date as shown keeps whoever set it.
+     */
     public void edit(String newText, @Nullable UUID newOwner, @Nullable LocalDate due, UUID by, Instant at) {
         if (kind == Kind.GENERATED) {
             kind = Kind.CUSTOM;
         }
         this.text = newText;
         this.ownerId = newOwner;
+        if (!java.util.Objects.equals(due, dueOn)) {
+            this.dueByHand = due != null;
+        }
         this.dueOn = due;
         touch(by, at);
+    }
+
+    /** The cutover calendar's date for an item nobody dated by hand (null: no cutover date is set any more). */
+    public void calendarDue(@Nullable LocalDate due) {
+        if (dueByHand) {
+            throw new IllegalStateException("a due date set by hand stays");
+        }
+        this.dueOn = due;
     }
 
     public void complete(UUID by, Instant at) {
@@ -110,9 +129,9 @@ public class PlanItem {
         this.changedAt = at;
     }
 
-    /** A suggestion nobody has touched: not done, no owner, no due date, never edited. */
+    /** A suggestion nobody has touched: not done, no owner, no due date set by hand, never edited. */
     public boolean untouchedSuggestion() {
-        return kind == Kind.GENERATED && !done && ownerId == null && dueOn == null;
+        return kind == Kind.GENERATED && !done && ownerId == null && !dueByHand;
     }
 
     public void reopen(UUID by, Instant at) {
@@ -166,6 +185,10 @@ public class PlanItem {
 
     public @Nullable LocalDate dueOn() {
         return dueOn;
+    }
+
+    public boolean dueByHand() {
+        return dueByHand;
     }
 
     public boolean done() {

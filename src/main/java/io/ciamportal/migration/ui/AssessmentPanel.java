@@ -35,39 +35,46 @@ final class AssessmentPanel extends VerticalLayout {
         var list = new Div();
         list.addClassName("portal-items");
         for (var item : a.items()) {
-            var row = new Div();
-            row.addClassName("portal-item");
-            row.getElement().setAttribute("data-item", item.item().key());
-            var head = new Div(new Span(item.item().label()), MigrationFormat.verdict(item.verdict()),
-                    new Span(item.affected() == null ? "affects: unknown" : String.format(Locale.ENGLISH, "%,d %s", item.affected(), item.unit())));
-            head.addClassName("portal-item-head");
-            row.add(head, new Paragraph(item.reason()));
-            var sources = new Div();
-            sources.addClassName("portal-sources");
-            for (var fact : item.facts()) {
-                for (String url : fact.sources()) {
-                    if (!url.startsWith("http")) {
-                        // the team's own export: a file, not a page
-                        var file = new Span(fact.vendor() + ": " + fact.fact() + " · " + url);
-                        file.getElement().setAttribute("data-source", "export");
-                        sources.add(file);
-                        continue;
-                    }
-                    var link = new Anchor(url, fact.vendor() + ": " + fact.fact() + " · " + MigrationFormat.shortUrl(url)
-                            + (fact.confirmed() ? "" : " (unconfirmed)"));
-                    link.setTarget("_blank");
-                    link.getElement().setAttribute("rel", "noopener noreferrer");
-                    sources.add(link);
-                }
-            }
-            if (sources.getComponentCount() > 0) {
-                row.add(sources);
-            }
-            var effort = new Span("Effort: " + item.effort());
-            effort.addClassName("portal-muted");
-            row.add(effort);
-            list.add(row);
+            list.add(itemRow(item.item().key(), item.item().label(), item.verdict(), item.affected(), item.unit(), item.reason(), item.facts(),
+                    item.effort()));
         }
         add(list);
+    }
+
+    /** One item's verdict with its reason, sources and effort; the application side's verdicts use it too. */
+    static Div itemRow(String key, String label, Assessment.Verdict verdict, @org.jspecify.annotations.Nullable Long affected, String unit,
+            String reason, java.util.List<io.ciamportal.migration.Side.Citation> facts, String effortText) {
+        var row = new Div();
+        row.addClassName("portal-item");
+        row.getElement().setAttribute("data-item", key);
+        var head = new Div(new Span(label), MigrationFormat.verdict(verdict),
+                new Span(affected == null ? "affects: unknown" : String.format(Locale.ENGLISH, "%,d %s", affected, unit)));
+        head.addClassName("portal-item-head");
+        row.add(head, new Paragraph(reason));
+        var sources = new Div();
+        sources.addClassName("portal-sources");
+        for (var fact : facts) {
+            for (String url : fact.sources()) {
+                if (!url.startsWith("http")) {
+                    // the team's own export: a file, not a page
+                    var file = new Span(fact.vendor() + ": " + fact.fact() + " · " + url);
+                    file.getElement().setAttribute("data-source", "export");
+                    sources.add(file);
+                    continue;
+                }
+                var link = new Anchor(url, fact.vendor() + ": " + fact.fact() + " · " + MigrationFormat.shortUrl(url)
+                        + (fact.confirmed() ? "" : " (unconfirmed)"));
+                link.setTarget("_blank");
+                link.getElement().setAttribute("rel", "noopener noreferrer");
+                sources.add(link);
+            }
+        }
+        if (sources.getComponentCount() > 0) {
+            row.add(sources);
+        }
+        var effort = new Span("Effort: " + effortText);
+        effort.addClassName("portal-muted");
+        row.add(effort);
+        return row;
     }
 }

@@ -38,6 +38,13 @@ public final class MigrationScoringView extends VerticalLayout {
                 "Profiles move in bulk when both sides allow it, keeping email-verified status.",
                 "Tenants and roles are recreated where the destination has organizations, and modelled in your application where it has none.",
                 "Consent records move as metadata with their timestamps; audit logs are exported and archived, never imported."));
+        add(new H3("The application side"));
+        add(list(
+                "Client applications keep their ids and secrets only where the destination imports client registrations; otherwise each is registered anew and its redirect and logout URIs re-entered.",
+                "Every app and API must trust the new issuer and its signing keys; the user's sub changes unless the destination keeps imported ids, which breaks apps that store sub as a key.",
+                "Custom domains, message templates and sender domains (SPF, DKIM), webhooks with their new secrets, log streams and machine credentials are set up again at the destination.",
+                "Each enterprise connection is a hand-off with the customer's own identity-provider admin.",
+                "A destination fact the vendor index does not hold gives \"unknown: verify with vendor\"."));
         add(new H3("Pair difficulty, 1 to 5"));
         add(new Paragraph("Half the source's outbound score plus half the destination's inbound score, plus: 1 when every password "
                 + "user must reset, 0.5 when hashes move only just-in-time, 0.25 per unknown item (at most 1), 0.5 when TOTP users "

@@ -128,8 +128,11 @@ public final class MigrationView extends VerticalLayout implements BeforeEnterOb
         var content = new LinkedHashMap<String, Supplier<Component>>();
         content.put("Assessment", () -> new AssessmentPanel(a));
         content.put("Inventory", () -> inventory(d));
+        content.put("Applications", () -> new ApplicationsPanel(d, reloadOn("Applications")));
         content.put("User export", () -> new ExportPanel(d, exports, reloadOn("User export")));
         content.put("Plan", () -> new PlanPanel(d, plan, reloadOn("Plan")));
+        content.put("Cutover calendar", () -> CutoverPanel.of(id, reloadOn("Cutover calendar")));
+        content.put("Dual run", () -> new ClaimDiffPanel(d, com.vaadin.flow.server.VaadinService.getCurrent().getInstantiator().getOrCreate(io.ciamportal.migration.ClaimDiffService.class)));
         content.put("Compare destinations", () -> new WhatIfPanel(d, migrations));
         content.put("Members", () -> new MembersPanel(d, members, reloadOn("Members")));
         content.put("Audit", () -> new MigrationAuditPanel(id, records.auditTrail(id)));

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
@@ -106,9 +105,14 @@ final class PlanPanel extends VerticalLayout {
         });
         row.add(done);
         var meta = new Span((item.cutover() ? "Cutover · " : "") + (item.ownerName() == null ? "no owner" : "owner: " + item.ownerName())
-                + (item.due() == null ? "" : " · due " + item.due()));
+                + (item.due() == null ? "" : " · due " + item.due() + (item.dueByHand() ? " (set by hand)" : "")));
         meta.addClassName("portal-muted");
         row.add(meta);
+        if (item.overdue()) {
+            var late = new io.ciamportal.shared.ui.Badge("Overdue", io.ciamportal.shared.ui.Badge.Tone.ERROR);
+            late.getElement().setAttribute("data-overdue", "true");
+            row.add(late);
+        }
         if (canEdit) {
             var edit = new Button("Edit", e -> editDialog(item, members));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
@@ -138,7 +142,9 @@ final class PlanPanel extends VerticalLayout {
         owner.setItemLabelGenerator(u -> members.getOrDefault(u, "?"));
         owner.setClearButtonVisible(true);
         owner.setValue(item.ownerId());
-        var due = new DatePicker("Due");
+        var due = CutoverPanel.isoPicker("Due");
+        due.setHelperText(item.dueByHand() || item.due() == null ? "Clear it to let the cutover calendar date this task."
+                : "Set by the cutover calendar; a date you pick here stays when the cutover moves.");
         due.setValue(item.due());
         due.setClearButtonVisible(true);
         dialog.add(new VerticalLayout(text, owner, due));
