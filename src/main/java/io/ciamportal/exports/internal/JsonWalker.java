@@ -353,13 +353,37 @@ public final class JsonWalker {
         for (; name != null; name = parser.nextName()) {
             properties[0]++;
             JsonToken token = parser.nextToken();
-            if (only != null && !only.contains(name)) {
+            if (only != null && !reads(only, name)) {
                 skip(parser, token);
                 continue;
             }
             node.set(name, tree(parser, token));
         }
         return node;
+    }
+
+    /** A name and whether the kind reads it, as last looked up (immutable: safe to share between the worker threads). */
+    private record Seen(String name, boolean read) {}
+
+    /** The last name looked up in each slot, by the name's hash; the parser hands out one String per distinct name. */
+    private final Seen[] seen = new Seen[256];
+
+    /**
+     * Whether {@code only} holds {@code name}: the parser's names are canonical (one String per distinct name), so
+     * the answer for the same String object is remembered, and most names are answered by a reference check
+     * instead of a hash lookup and a comparison of characters. A slot may be overwritten by another thread: it then
+     * holds another name, and the set answers. {@code only} is always this walker's fields (the one set of names it
+     * builds; {@link JsonLines} hands the kind's set of the same names).
+     */
+    private boolean reads(Set<String> only, String name) {
+        int slot = name.hashCode() & (seen.length - 1);
+        Seen last = seen[slot];
+        if (last != null && last.name == name) {
+            return last.read;
+        }
+        boolean read = only.contains(name);
+        seen[slot] = new Seen(name, read);
+        return read;
     }
 
     /**
