@@ -58,8 +58,12 @@ public final class JsonWalker {
      * the tree and the record), {@link #count} on the caller's thread, in file order.
      */
     public interface Preparer {
-        /** Fills the record from the tree; false when it is not a user to count (the record is then reset). */
-        boolean fill(JsonNode user, UserRecord record);
+        /**
+         * Fills the record from the tree; false when it is not a user to count (the record is then reset). With
+         * {@code key}, the keyed values of its id and email are worked out here too; without, the tally does it on
+         * the caller's thread (same values).
+         */
+        boolean fill(JsonNode user, UserRecord record, boolean key);
 
         /** Counts a filled record (or, for {@code add} false, only resets it). */
         void count(UserRecord record, boolean add);
@@ -348,13 +352,27 @@ public final class JsonWalker {
      * call from several threads (it keeps no state).
      */
     ObjectNode object(JsonParser parser, @Nullable Set<String> only, int[] properties, boolean atFirst) {
+        return object(parser, only, properties, atFirst, true);
+    }
+
+    /**
+     * The same; {@code measure} false leaves skipped strings undecoded (the parser still checks their bytes and
+     * escapes as it passes them). Only for a value known to be at most the record limit long in bytes
+     * ({@link JsonLines} cuts them so), since then none of its strings can break the string limit, which is the same
+     * number of characters.
+     */
+    ObjectNode object(JsonParser parser, @Nullable Set<String> only, int[] properties, boolean atFirst, boolean measure) {
         ObjectNode node = new ObjectNode(nodes, new SmallMap());
         String name = atFirst ? parser.currentName() : parser.nextName();
         for (; name != null; name = parser.nextName()) {
             properties[0]++;
             JsonToken token = parser.nextToken();
             if (only != null && !reads(only, name)) {
-                skip(parser, token);
+                if (measure) {
+                    skip(parser, token);
+                } else {
+                    parser.skipChildren();
+                }
                 continue;
             }
             node.set(name, tree(parser, token));
