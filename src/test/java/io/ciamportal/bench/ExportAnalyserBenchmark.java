@@ -33,7 +33,8 @@ public final class ExportAnalyserBenchmark {
     /**
      * The analyser's JVM flags: none, as a user runs it. The command sizes its own JVM (it runs itself again with a
      * small heap and the serial collector when the JVM it was started in has a far larger heap cap, see
-     * {@code io.ciamportal.exports.Relaunch}); {@code time}'s peak RSS covers both processes.
+     * {@code io.ciamportal.exports.Relaunch}); {@code time}'s peak RSS is the larger of the two processes (the child), the
+     * CPU time is theirs together. The first JVM waits beside the child with about 60 MB resident.
      */
     static final String JVM_FLAGS = "";
 
