@@ -38,9 +38,17 @@ public final class ExportAnalyser {
     private boolean finished;
 
     public ExportAnalyser(AnalysisOptions options, ExportLimits limits) {
+        this(options, limits, io.ciamportal.exports.internal.SpillFiles.DEFAULT_KEYS_IN_MEMORY);
+    }
+
+    /**
+     * An analyser whose duplicate detection keeps at most {@code keysInMemory} keyed values a table in memory and
+     * writes sorted runs of them to temporary files above (tests force a few to check the runs give the same answers).
+     */
+    ExportAnalyser(AnalysisOptions options, ExportLimits limits, int keysInMemory) {
         this.options = options;
         this.limits = limits;
-        this.tally = new Tally(new Keyed(), options.asOf(), options.inactiveDays());
+        this.tally = new Tally(new Keyed(), options.asOf(), options.inactiveDays(), keysInMemory);
         this.session = new Session(tally, options.mapping(), options.schemeHint());
         this.platform = options.platform();
     }
@@ -51,6 +59,11 @@ public final class ExportAnalyser {
      */
     public void fingerprintIds(long k0, long k1) {
         tally.collectFingerprints(new Keyed(k0, k1));
+    }
+
+    /** Temporary runs of keyed values written so far (tests: the path above the in-memory limit was taken). */
+    int spilledRuns() {
+        return tally.spilledRuns();
     }
 
     /** The sorted id fingerprints of a finished analysis (empty unless {@link #fingerprintIds} was called). */
@@ -82,6 +95,7 @@ public final class ExportAnalyser {
             return read(name, content);
         } catch (RuntimeException e) {
             failedFile = name;
+            tally.close();
             throw e;
         }
     }
@@ -158,13 +172,17 @@ public final class ExportAnalyser {
             throw new ExportFormatException("No file to analyse.");
         }
         finished = true;
-        Map<String, String> notes = new LinkedHashMap<>();
-        for (FileKind kind : kinds) {
-            kind.finish(session);
-            kind.notes().forEach(notes::putIfAbsent);
+        try {
+            Map<String, String> notes = new LinkedHashMap<>();
+            for (FileKind kind : kinds) {
+                kind.finish(session);
+                kind.notes().forEach(notes::putIfAbsent);
+            }
+            Platform p = platform == null ? Platform.GENERIC : platform;
+            return tally.finish(p.id(), p.label(), options.platform() != null, files, notes);
+        } finally {
+            tally.close();
         }
-        Platform p = platform == null ? Platform.GENERIC : platform;
-        return tally.finish(p.id(), p.label(), options.platform() != null, files, notes);
     }
 
     /** Analyses files in one go (the command line and tests). */

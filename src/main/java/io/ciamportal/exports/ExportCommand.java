@@ -33,6 +33,11 @@ public final class ExportCommand {
     private ExportCommand() {}
 
     public static int runCommand(String[] args) {
+        // in a JVM with a heap cap far above what the command needs, run it in one with a fitting cap (Relaunch)
+        var relaunched = Relaunch.ifNeeded(args);
+        if (relaunched.isPresent()) {
+            return relaunched.getAsInt();
+        }
         return run(args, System.out, System.err);
     }
 
@@ -110,6 +115,10 @@ public final class ExportCommand {
             return 1;
         } catch (IOException e) {
             err.println("Cannot read a file: " + e.getMessage());
+            return 1;
+        } catch (java.io.UncheckedIOException e) {
+            // the temporary runs of duplicate detection (a full or read-only temporary directory)
+            err.println("Cannot analyse: " + e.getMessage());
             return 1;
         }
     }

@@ -29,6 +29,11 @@ public final class RehearsalCommand {
     private RehearsalCommand() {}
 
     public static int runCommand(String[] args) {
+        // in a JVM with a heap cap far above what the command needs, run it in one with a fitting cap (Relaunch)
+        var relaunched = Relaunch.ifNeeded(args);
+        if (relaunched.isPresent()) {
+            return relaunched.getAsInt();
+        }
         return run(args, System.out, System.err);
     }
 

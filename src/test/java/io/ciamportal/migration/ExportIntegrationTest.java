@@ -270,10 +270,16 @@ class ExportIntegrationTest extends PortalTestBase {
                 fixture("supabase/auth-users.csv"), "text/csv");
         assertThat(supabaseUpload.status()).isEqualTo(201);
         responses.append(supabaseUpload.body());
+        var uploaded = Map.of(auth0, "users.ndjson", clerk, "users.csv", supabase, "auth-users.csv");
         for (String id : List.of(auth0, clerk, supabase)) {
             responses.append(api.get("/api/v1/migrations/" + id + "/exports/latest", analyst).body());
             responses.append(api.get("/api/v1/migrations/" + id + "/exports", analyst).body());
-            responses.append(api.get("/api/v1/migrations/" + id + "/report.md", analyst).body());
+            String markdown = markdown(id);
+            // the report carries the export's section (so the check below reads the export's rows, not an error page)
+            assertThat(markdown).startsWith("# Migration assessment: Export test").contains("\n## User export\n")
+                    .contains("- " + uploaded.get(id) + ", ").contains(" bytes, SHA-256 `").contains("| Count | Value | Observed |")
+                    .doesNotContain(MARKER).doesNotContain("@example.com");
+            responses.append(markdown);
             responses.append(pdfText(id));
         }
         assertThat(responses.toString()).contains("users.ndjson").doesNotContain(MARKER).doesNotContain("@example.com");
@@ -288,6 +294,24 @@ class ExportIntegrationTest extends PortalTestBase {
         assertThat(database.toString()).contains("password-hashes.ndjson").doesNotContain(MARKER).doesNotContain("@example.com")
                 .doesNotContain("$2b$10$");
         assertThat(output.getAll()).doesNotContain(MARKER).doesNotContain("@example.com");
+    }
+
+    /** The Markdown report, fetched as a browser's download does (the API client asks for JSON, which this is not). */
+    private String markdown(String id) {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/v1/migrations/" + id + "/report.md"))
+                .header("Authorization", analyst).header("Accept", "text/markdown").GET().build();
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/markdown");
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String pdfText(String id) throws IOException {

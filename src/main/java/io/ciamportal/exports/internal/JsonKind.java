@@ -98,9 +98,9 @@ public abstract class JsonKind extends FileKind {
                 }
                 return new JsonWalker.Preparer() {
                     @Override
-                    public boolean fill(JsonNode user, UserRecord r) {
+                    public boolean fill(JsonNode user, UserRecord r, boolean key) {
                         boolean add = JsonKind.this.user("", user, r, session);
-                        if (add) {
+                        if (add && key) {
                             r.keyWith(target(session).keyed());
                         }
                         return add;

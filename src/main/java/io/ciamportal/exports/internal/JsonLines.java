@@ -25,8 +25,8 @@ import tools.jackson.databind.JsonNode;
  * into batches of whole top-level values with a small scanner (braces and strings, nothing else), worker threads
  * parse each batch into user trees, and the caller's thread takes the batches back in file order and counts them
  * exactly as the one-thread walk does. A kind that declares its {@code user} method thread-safe
- * ({@link JsonKind#threadSafe()}) also has its records filled on the workers, with the keyed values worked out
- * there; otherwise the kind runs on the caller's thread too. The tally always does, so it needs no locking. At most a
+ * ({@link JsonKind#threadSafe()}) also has its records filled on the workers (with the keyed values worked out
+ * there when there is more than one worker); otherwise the kind runs on the caller's thread too. The tally always does, so it needs no locking. At most a
  * few batches are in flight (about a megabyte), whatever the file size. Errors name the same line, column and byte
  * offset as the one-thread walk, and stop the other threads.
  */
@@ -105,6 +105,11 @@ final class JsonLines {
     private final BlockingQueue<Batch> toParse = new ArrayBlockingQueue<>(IN_FLIGHT);
     private final BlockingQueue<Batch> inOrder = new ArrayBlockingQueue<>(IN_FLIGHT);
     private volatile boolean stopped;
+    /**
+     * Whether the workers work out the keyed values too: with one worker (two cores) it is the busiest thread, and the
+     * caller's thread, which counts, has time for them.
+     */
+    private boolean keyOnWorkers;
 
     JsonLines(ExportStream stream, JsonFactory factory, @Nullable Set<String> fields, JsonWalker walker,
             JsonWalker.@Nullable Preparer preparer) {
@@ -138,7 +143,8 @@ final class JsonLines {
     /** Reads every value, handing each to the consumer on this thread, in file order. */
     void run(Consumer consumer) {
         FILES.incrementAndGet();
-        int workers = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
+        int workers = Integer.getInteger("portal.exports.parsers", Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1)));
+        keyOnWorkers = workers > 1;
         var threads = new ArrayList<Thread>();
         threads.add(Thread.ofPlatform().daemon().name("export-reader").start(this::read));
         for (int i = 0; i < workers; i++) {
@@ -487,7 +493,7 @@ final class JsonLines {
                 JsonToken token = parser.nextToken();
                 if (token == JsonToken.START_OBJECT) {
                     int[] count = {0};
-                    JsonNode tree = walker.object(parser, fields, count, false);
+                    JsonNode tree = walker.object(parser, fields, count, false, false);
                     properties[i] = count[0];
                     if (preparer == null) {
                         trees[i] = tree;
@@ -528,7 +534,7 @@ final class JsonLines {
 
     private boolean fill(Batch batch, int index, JsonNode tree, UserRecord record) {
         try {
-            return preparer.fill(tree, record);
+            return preparer.fill(tree, record, keyOnWorkers);
         } catch (tools.jackson.databind.exc.JsonNodeException e) {
             throw walker.unexpectedType(locate(batch, index));
         }

@@ -58,8 +58,12 @@ public final class JsonWalker {
      * the tree and the record), {@link #count} on the caller's thread, in file order.
      */
     public interface Preparer {
-        /** Fills the record from the tree; false when it is not a user to count (the record is then reset). */
-        boolean fill(JsonNode user, UserRecord record);
+        /**
+         * Fills the record from the tree; false when it is not a user to count (the record is then reset). With
+         * {@code key}, the keyed values of its id and email are worked out here too; without, the tally does it on
+         * the caller's thread (same values).
+         */
+        boolean fill(JsonNode user, UserRecord record, boolean key);
 
         /** Counts a filled record (or, for {@code add} false, only resets it). */
         void count(UserRecord record, boolean add);
@@ -348,18 +352,56 @@ public final class JsonWalker {
      * call from several threads (it keeps no state).
      */
     ObjectNode object(JsonParser parser, @Nullable Set<String> only, int[] properties, boolean atFirst) {
-        ObjectNode node = nodes.objectNode();
+        return object(parser, only, properties, atFirst, true);
+    }
+
+    /**
+     * The same; {@code measure} false leaves skipped strings undecoded (the parser still checks their bytes and
+     * escapes as it passes them). Only for a value known to be at most the record limit long in bytes
+     * ({@link JsonLines} cuts them so), since then none of its strings can break the string limit, which is the same
+     * number of characters.
+     */
+    ObjectNode object(JsonParser parser, @Nullable Set<String> only, int[] properties, boolean atFirst, boolean measure) {
+        ObjectNode node = new ObjectNode(nodes, new SmallMap());
         String name = atFirst ? parser.currentName() : parser.nextName();
         for (; name != null; name = parser.nextName()) {
             properties[0]++;
             JsonToken token = parser.nextToken();
-            if (only != null && !only.contains(name)) {
-                skip(parser, token);
+            if (only != null && !reads(only, name)) {
+                if (measure) {
+                    skip(parser, token);
+                } else {
+                    parser.skipChildren();
+                }
                 continue;
             }
             node.set(name, tree(parser, token));
         }
         return node;
+    }
+
+    /** A name and whether the kind reads it, as last looked up (immutable: safe to share between the worker threads). */
+    private record Seen(String name, boolean read) {}
+
+    /** The last name looked up in each slot, by the name's hash; the parser hands out one String per distinct name. */
+    private final Seen[] seen = new Seen[256];
+
+    /**
+     * Whether {@code only} holds {@code name}: the parser's names are canonical (one String per distinct name), so
+     * the answer for the same String object is remembered, and most names are answered by a reference check
+     * instead of a hash lookup and a comparison of characters. A slot may be overwritten by another thread: it then
+     * holds another name, and the set answers. {@code only} is always this walker's fields (the one set of names it
+     * builds; {@link JsonLines} hands the kind's set of the same names).
+     */
+    private boolean reads(Set<String> only, String name) {
+        int slot = name.hashCode() & (seen.length - 1);
+        Seen last = seen[slot];
+        if (last != null && last.name == name) {
+            return last.read;
+        }
+        boolean read = only.contains(name);
+        seen[slot] = new Seen(name, read);
+        return read;
     }
 
     /**

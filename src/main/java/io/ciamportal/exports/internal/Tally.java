@@ -19,9 +19,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The counts of one analysis, fed one {@link UserRecord} at a time. Per user it keeps only 64-bit keyed values of the
- * id and the email ({@link Keyed}, a key per run); everything else is a counter. Not thread-safe.
+ * id and the email ({@link Keyed}, a key per run), counted at {@link #finish} ({@link KeyRuns}: a bounded buffer, then
+ * sorted runs in temporary files, merged); everything else is a counter. {@link #close} deletes the runs. Not
+ * thread-safe.
  */
-public final class Tally {
+public final class Tally implements AutoCloseable {
+
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
     static final int MAX_NAMES = 200;
     static final int MAX_KEYS = 500;
@@ -30,14 +34,15 @@ public final class Tally {
     private final Keyed keyed;
     private final Instant asOf;
     private final int inactiveDays;
+    private final SpillFiles spill;
 
     long users;
     long serviceAccounts;
     long emptyRecords;
     long emptyIds;
     long duplicateIds;
-    private final LongCounts ids = new LongCounts();
-    private final LongCounts emails = new LongCounts();
+    private final KeyRuns ids;
+    private final KeyRuns emails;
     long withoutEmail;
     long duplicateEmails;
     long duplicateEmailUsers;
@@ -73,18 +78,18 @@ public final class Tally {
     long tenantsObserved;
     long organizationsObserved;
     long groupsObserved;
-    private final LongCounts tenants = new LongCounts();
-    private final LongCounts organizations = new LongCounts();
-    private final LongCounts groups = new LongCounts();
+    private final KeyRuns tenants;
+    private final KeyRuns organizations;
+    private final KeyRuns groups;
     long blockedObserved;
     long blocked;
     private final Map<String, Warning> warnings = new LinkedHashMap<>();
 
     // joins between files of one export: keyed email or id -> interned hash (index + 1) or factor bits
-    private final LongCounts passwordsByEmail = new LongCounts();
-    private final LongCounts passwordsById = new LongCounts();
-    private final LongCounts mfaById = new LongCounts();
-    private final LongCounts totpSecretsById = new LongCounts();
+    private final KeyRuns passwordsByEmail;
+    private final KeyRuns passwordsById;
+    private final KeyRuns mfaById;
+    private final KeyRuns totpSecretsById;
     private boolean mfaFileRead;
     private final List<HashInfo> interned = new ArrayList<>();
     private final Map<HashInfo, Integer> internIndex = new HashMap<>();
@@ -94,9 +99,41 @@ public final class Tally {
     private int fingerprintCount;
 
     public Tally(Keyed keyed, Instant asOf, int inactiveDays) {
+        this(keyed, asOf, inactiveDays, SpillFiles.DEFAULT_KEYS_IN_MEMORY);
+    }
+
+    /** A tally whose keyed values go to temporary runs above {@code keysInMemory} per table (tests force a few). */
+    public Tally(Keyed keyed, Instant asOf, int inactiveDays, int keysInMemory) {
+        this(keyed, asOf, inactiveDays, new SpillFiles(keysInMemory));
+        // the runs go when the analysis is collected, at the latest (an upload given up half way)
+        CLEANER.register(this, spill::close);
+    }
+
+    private Tally(Keyed keyed, Instant asOf, int inactiveDays, SpillFiles spill) {
         this.keyed = keyed;
         this.asOf = asOf;
         this.inactiveDays = inactiveDays;
+        this.spill = spill;
+        this.ids = new KeyRuns(spill, false);
+        this.emails = new KeyRuns(spill, false);
+        this.tenants = new KeyRuns(spill, false);
+        this.organizations = new KeyRuns(spill, false);
+        this.groups = new KeyRuns(spill, false);
+        this.passwordsByEmail = new KeyRuns(spill, true);
+        this.passwordsById = new KeyRuns(spill, true);
+        this.mfaById = new KeyRuns(spill, true);
+        this.totpSecretsById = new KeyRuns(spill, false);
+    }
+
+    /** Deletes the temporary runs (the analysis is over, finished or failed). Safe to call more than once. */
+    @Override
+    public void close() {
+        spill.close();
+    }
+
+    /** Runs written to temporary files so far (tests). */
+    public int spilledRuns() {
+        return spill.runs();
     }
 
     public Keyed keyed() {
@@ -114,7 +151,7 @@ public final class Tally {
      */
     public Tally secondary() {
         if (secondary == null) {
-            secondary = new Tally(keyed, asOf, inactiveDays);
+            secondary = new Tally(keyed, asOf, inactiveDays, spill);
             if (fingerprintKey != null) {
                 secondary.collectFingerprints(fingerprintKey);
             }
@@ -168,26 +205,25 @@ public final class Tally {
     /** A password-hash record to be joined to a user of another file by email. */
     public void joinPasswordByEmail(String email, @Nullable HashInfo hash) {
         if (hash != null) {
-            passwordsByEmail.putMax(keyed.email(email), intern(hash));
+            passwordsByEmail.add(keyed.email(email), intern(hash));
         }
     }
 
     /** A password-hash record to be joined to a user of another file by source id. */
     public void joinPasswordById(String id, @Nullable HashInfo hash) {
         if (hash != null) {
-            passwordsById.putMax(keyed.id(id), intern(hash));
+            passwordsById.add(keyed.id(id), intern(hash));
         }
     }
 
     /** Second factors recorded in another file, joined by the user's source id (no bits: a factor not in use). */
     public void joinMfaById(String id, int factorBits) {
-        long key = keyed.id(id);
-        mfaById.putMax(key, mfaById.get(key) | factorBits);
+        mfaById.add(keyed.id(id), factorBits);
     }
 
     /** A TOTP secret held in another file for the user with this source id (counted as portable when the user is found). */
     public void joinTotpSecretById(String id) {
-        totpSecretsById.putMax(keyed.id(id), 1);
+        totpSecretsById.add(keyed.id(id));
     }
 
     /**
@@ -251,22 +287,14 @@ public final class Tally {
             }
             fingerprints[fingerprintCount++] = (int) fingerprintKey.id(r.id);
         }
-        if (ids.increment(r.keyedWith == keyed ? r.idKey : keyed.id(r.id)) == 1) {
-            duplicateIds++;
-        }
+        ids.add(r.keyedWith == keyed ? r.idKey : keyed.id(r.id));
     }
 
     private void countEmail(UserRecord r) {
         if (r.email == null || r.email.isBlank()) {
             withoutEmail++;
         } else {
-            int before = emails.increment(r.keyedWith == keyed ? r.emailKey : keyed.email(r.email));
-            if (before == 1) {
-                duplicateEmails++;
-                duplicateEmailUsers += 2;
-            } else if (before > 1) {
-                duplicateEmailUsers++;
-            }
+            emails.add(r.keyedWith == keyed ? r.emailKey : keyed.email(r.email));
         }
         if (r.emailVerified != null) {
             verifiedObserved++;
@@ -411,7 +439,7 @@ public final class Tally {
 
     private enum Kind { TENANT, ORG, GROUP }
 
-    private void countDistinct(boolean observed, List<String> names, LongCounts distinct, Kind kind) {
+    private void countDistinct(boolean observed, List<String> names, KeyRuns distinct, Kind kind) {
         if (!observed) {
             return;
         }
@@ -421,7 +449,7 @@ public final class Tally {
             case GROUP -> groupsObserved++;
         }
         for (String name : names) {
-            distinct.increment(keyed.id(kind.name() + ':' + name));
+            distinct.add(keyed.id(kind.name() + ':' + name));
         }
     }
 
@@ -434,6 +462,7 @@ public final class Tally {
             secondary.warnings.putAll(warnings);
             return secondary.finish(platform, platformName, forced, files, allNotes);
         }
+        countDuplicates();
         joinPasswords();
         joinMfa();
         // a note says why a metric is not observable: it goes when another file of the export observed it
@@ -460,28 +489,75 @@ public final class Tally {
                 new ExportAnalysis.SourceIds(duplicateIds, emptyIds),
                 mfa(notes.get("mfa")), lastSignIn(notes.get("lastSignIn")), providers(notes.get("providers")),
                 new ExportAnalysis.Keys(Status.of(attributesObserved, users), List.copyOf(attributeKeys), attributeKeysTruncated),
-                metric(tenantsObserved, tenants.size(), notes.get("tenants")),
-                metric(organizationsObserved, organizations.size(), notes.get("organizations")),
-                metric(groupsObserved, groups.size(), notes.get("groups")),
+                metric(tenantsObserved, distinct(tenants), notes.get("tenants")),
+                metric(organizationsObserved, distinct(organizations), notes.get("organizations")),
+                metric(groupsObserved, distinct(groups), notes.get("groups")),
                 metric(blockedObserved, blocked, notes.get("blocked")), List.copyOf(w));
     }
 
+    /** Source ids and emails seen more than once: a value counted twice or more is one duplicate, of that many users. */
+    private void countDuplicates() {
+        duplicateIds = 0;
+        try (var g = ids.groups()) {
+            while (g.next()) {
+                if (g.count() > 1) {
+                    duplicateIds++;
+                }
+            }
+        }
+        duplicateEmails = 0;
+        duplicateEmailUsers = 0;
+        try (var g = emails.groups()) {
+            while (g.next()) {
+                if (g.count() > 1) {
+                    duplicateEmails++;
+                    duplicateEmailUsers += g.count();
+                }
+            }
+        }
+    }
+
+    private static long distinct(KeyRuns values) {
+        long n = 0;
+        try (var g = values.groups()) {
+            while (g.next()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Walks the join's records (distinct keys, in order) against the users' keys (in the same order), both sorted:
+     * calls {@code matched} for a record whose key is a user's, and counts the others.
+     */
+    private static long join(KeyRuns records, KeyRuns users, java.util.function.Consumer<KeyRuns.Groups> matched) {
+        long orphans = 0;
+        try (var r = records.groups(); var u = users.groups()) {
+            boolean more = u.next();
+            while (r.next()) {
+                while (more && u.key() < r.key()) {
+                    more = u.next();
+                }
+                if (more && u.key() == r.key()) {
+                    matched.accept(r);
+                } else {
+                    orphans++;
+                }
+            }
+        }
+        return orphans;
+    }
+
     private void joinPasswords() {
-        boolean byEmail = passwordsByEmail.size() > 0;
-        boolean byId = passwordsById.size() > 0;
+        boolean byEmail = passwordsByEmail.added() > 0;
+        boolean byId = passwordsById.added() > 0;
         if (!byEmail && !byId) {
             return;
         }
-        long[] orphans = {0};
         long[] perIndex = new long[128];
-        LongCounts users = byEmail ? emails : ids;
-        (byEmail ? passwordsByEmail : passwordsById).forEach((key, index) -> {
-            if (users.get(key) > 0) {
-                perIndex[index]++;
-            } else {
-                orphans[0]++;
-            }
-        });
+        // a record's hash is the largest index given for its key (as before: one record per user and key)
+        long orphans = join(byEmail ? passwordsByEmail : passwordsById, byEmail ? emails : ids, g -> perIndex[g.max()]++);
         // the hash file covers every user: those without a record in it have no password
         long matched = 0;
         for (int i = 1; i < perIndex.length; i++) {
@@ -494,39 +570,31 @@ public final class Tally {
         passwordObserved = this.users;
         withPassword = matched;
         passwordWithoutHash = 0;
-        if (orphans[0] > 0) {
-            warn("unmatched-password-records", orphans[0] + " password record(s) match no user in the export (joined by "
+        if (orphans > 0) {
+            warn("unmatched-password-records", orphans + " password record(s) match no user in the export (joined by "
                     + (byEmail ? "email" : "id") + "): the files may come from different exports or days.");
         }
     }
 
     private void joinMfa() {
-        if (mfaById.size() == 0 && !mfaFileRead) {
+        if (mfaById.added() == 0 && !mfaFileRead) {
             return;
         }
-        long[] orphans = {0};
-        mfaById.forEach((key, bits) -> {
-            if (ids.get(key) > 0) {
-                if (bits != 0) {
-                    mfaUsers++;
+        long orphans = join(mfaById, ids, g -> {
+            int bits = g.or();
+            if (bits != 0) {
+                mfaUsers++;
+            }
+            for (int i = 0; i < factors.length; i++) {
+                if ((bits & (1 << i)) != 0) {
+                    factors[i]++;
                 }
-                for (int i = 0; i < factors.length; i++) {
-                    if ((bits & (1 << i)) != 0) {
-                        factors[i]++;
-                    }
-                }
-            } else {
-                orphans[0]++;
             }
         });
-        totpSecretsById.forEach((key, one) -> {
-            if (ids.get(key) > 0) {
-                totpSecrets++;
-            }
-        });
+        join(totpSecretsById, ids, g -> totpSecrets++);
         mfaObserved = users;
-        if (orphans[0] > 0) {
-            warn("unmatched-mfa-records", orphans[0] + " second-factor record(s) match no user in the export.");
+        if (orphans > 0) {
+            warn("unmatched-mfa-records", orphans + " second-factor record(s) match no user in the export.");
         }
     }
 
