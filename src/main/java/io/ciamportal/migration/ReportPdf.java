@@ -111,17 +111,7 @@ public final class ReportPdf {
         var items = table(new float[] {1.2f, 1f, 0.9f, 2.8f});
         header(items, "Item", "Verdict", "Affected", "Reason and sources");
         for (var item : a.items()) {
-            var reason = new Phrase(pdf(item.reason()), CELL);
-            for (var fact : item.facts()) {
-                for (String url : fact.sources()) {
-                    reason.add(Chunk.NEWLINE);
-                    var link = new Chunk(pdf(fact.vendor() + ", " + fact.fact() + (fact.confirmed() ? "" : " (unconfirmed)") + ": " + url), SMALL);
-                    if (url.startsWith("http")) {
-                        link.setAnchor(url);
-                    }
-                    reason.add(link);
-                }
-            }
+            var reason = reasonWithSources(item.reason(), item.facts());
             items.addCell(cell(new Phrase(pdf(item.item().label()), CELL_BOLD)));
             items.addCell(cell(new Phrase(pdf(item.verdict().label()), CELL)));
             items.addCell(cell(new Phrase(pdf(item.affected() == null ? "unknown"
@@ -341,17 +331,7 @@ public final class ReportPdf {
         var items = table(new float[] {1.2f, 1f, 0.9f, 2.8f});
         header(items, "Item", "Verdict", "Affected", "Reason and sources");
         for (var item : apps.items()) {
-            var reason = new Phrase(pdf(item.reason()), CELL);
-            for (var fact : item.facts()) {
-                for (String url : fact.sources()) {
-                    reason.add(Chunk.NEWLINE);
-                    var link = new Chunk(pdf(fact.vendor() + ", " + fact.fact() + (fact.confirmed() ? "" : " (unconfirmed)") + ": " + url), SMALL);
-                    if (url.startsWith("http")) {
-                        link.setAnchor(url);
-                    }
-                    reason.add(link);
-                }
-            }
+            var reason = reasonWithSources(item.reason(), item.facts());
             items.addCell(cell(new Phrase(pdf(item.item().label()), CELL_BOLD)));
             cells(items, item.verdict().label(), ApplicationReportRows.affected(item));
             items.addCell(cell(reason));
@@ -514,5 +494,21 @@ public final class ReportPdf {
                 total.endText();
             }
         }
+    }
+
+    /** An item's reason with, under it, each vendor fact it cites and the fact's sources as links. */
+    private static Phrase reasonWithSources(String text, List<Side.Citation> facts) {
+        var reason = new Phrase(pdf(text), CELL);
+        for (var fact : facts) {
+            for (String url : fact.sources()) {
+                reason.add(Chunk.NEWLINE);
+                var link = new Chunk(pdf(fact.vendor() + ", " + fact.fact() + (fact.confirmed() ? "" : " (unconfirmed)") + ": " + url), SMALL);
+                if (url.startsWith("http")) {
+                    link.setAnchor(url);
+                }
+                reason.add(link);
+            }
+        }
+        return reason;
     }
 }
