@@ -8,9 +8,7 @@ import io.ciamportal.migration.internal.Migration;
 import io.ciamportal.migration.internal.MigrationRepository;
 import io.ciamportal.shared.StaleVersionException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -73,17 +71,8 @@ public class MigrationApplicationsService {
         var scored = sides.memo().scored(m);
         plan.refresh(m, scored);
         events.publishEvent(new MigrationEvents.InventoryChanged(id));
-        var changedBefore = new LinkedHashMap<String, @Nullable Object>();
-        var changedAfter = new LinkedHashMap<String, @Nullable Object>();
-        var old = before.asMap();
-        clean.asMap().forEach((k, v) -> {
-            if (!Objects.equals(old.get(k), v)) {
-                changedBefore.put(k, old.get(k));
-                changedAfter.put(k, v);
-            }
-        });
-        audit.record(AuditEvent.success(AuditAction.MIGRATION_APPLICATIONS_CHANGED, AuditTarget.MIGRATION, id.toString(), changedBefore,
-                changedAfter));
+        var changed = ChangedFields.between(before.asMap(), clean.asMap());
+        audit.record(AuditEvent.success(AuditAction.MIGRATION_APPLICATIONS_CHANGED, AuditTarget.MIGRATION, id.toString(), changed.before(), changed.after()));
         return view(m, scored);
     }
 

@@ -254,16 +254,8 @@ public class MigrationService {
         var scored = memo.scored(m);
         plan.refresh(m, scored);
         events.publishEvent(new MigrationEvents.InventoryChanged(id));
-        var changedBefore = new LinkedHashMap<String, @Nullable Object>();
-        var changedAfter = new LinkedHashMap<String, @Nullable Object>();
-        var old = before.asMap();
-        clean.asMap().forEach((k, v) -> {
-            if (!Objects.equals(old.get(k), v)) {
-                changedBefore.put(k, old.get(k));
-                changedAfter.put(k, v);
-            }
-        });
-        audit.record(AuditEvent.success(AuditAction.MIGRATION_INVENTORY_CHANGED, AuditTarget.MIGRATION, id.toString(), changedBefore, changedAfter));
+        var changed = ChangedFields.between(before.asMap(), clean.asMap());
+        audit.record(AuditEvent.success(AuditAction.MIGRATION_INVENTORY_CHANGED, AuditTarget.MIGRATION, id.toString(), changed.before(), changed.after()));
         return assembler.details(m, me, scored, memo);
     }
 
