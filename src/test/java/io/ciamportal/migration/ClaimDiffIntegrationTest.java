@@ -159,7 +159,7 @@ class ClaimDiffIntegrationTest extends PortalTestBase {
         String ok = TestTokens.rs256(claims);
         return Stream.of(
                 Arguments.of("no flow", "{\"oldToken\":\"" + ok + "\",\"newToken\":\"" + ok + "\"}", 400, "flow", "Choose the flow"),
-                Arguments.of("unknown flow", body("LOGIN", ok, ok), 400, "flow", "Unknown flow"),
+                Arguments.of("unknown flow", body("PASSWORD_RESET", ok, ok), 400, "flow", "Unknown flow"),
                 Arguments.of("flow a number", "{\"flow\":1,\"oldToken\":\"" + ok + "\",\"newToken\":\"" + ok + "\"}", 400, "flow", "as text"),
                 Arguments.of("no old token", "{\"flow\":\"SIGN_IN\",\"newToken\":\"" + ok + "\"}", 400, "oldToken", "No token was pasted"),
                 Arguments.of("not a JWT", body("SIGN_IN", "hello " + secret, ok), 400, "oldToken", "The old platform's token: This is not a JWT"),
