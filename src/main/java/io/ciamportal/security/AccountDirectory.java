@@ -100,8 +100,15 @@ class AccountDirectory implements UserDetailsService {
                 events.publishEvent(new RolesChanged(account.id(), java.util.Set.copyOf(before), java.util.Set.copyOf(after)));
             }
         }
-        account.signedIn(clock.instant(), displayName, email);
-        users.flush();
+        if (existing.isPresent() && !account.profileDiffers(displayName, email)) {
+            // nothing a session depends on changes: the time of the sign-in alone, without a new version, so that
+            // simultaneous sign-ins of one account do not fail on each other's version (as for form sign-ins)
+            users.flush();
+            users.recordSignIn(account.id(), clock.instant());
+        } else {
+            account.signedIn(clock.instant(), displayName, email);
+            users.flush();
+        }
         return AccountSnapshot.of(account);
     }
 }

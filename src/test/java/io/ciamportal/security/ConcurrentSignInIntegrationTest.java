@@ -54,6 +54,32 @@ class ConcurrentSignInIntegrationTest extends PortalTestBase {
         assertThat(after.enabled()).isEqualTo(before.enabled());
     }
 
+    @Test
+    void simultaneousOidcSignInsOfOneAccountAllSucceedAndKeepItsVersion() throws Exception {
+        String issuer = "https://idp.example.test/realms/concurrent";
+        var roles = java.util.Set.of(PortalRole.ANALYST);
+        var first = accounts.provisionOidc(issuer, "subject-1", "oidc-concurrent", "OIDC Concurrent", "oidc-concurrent@example.test", true, roles);
+        long version = accounts.snapshot(first.userId()).orElseThrow().version();
+
+        var signIns = new ArrayList<Callable<AccountSnapshot>>();
+        for (int i = 0; i < 12; i++) {
+            signIns.add(() -> accounts.provisionOidc(issuer, "subject-1", "oidc-concurrent", "OIDC Concurrent", "oidc-concurrent@example.test",
+                    true, roles));
+        }
+        try (var pool = Executors.newFixedThreadPool(12)) {
+            for (var f : pool.invokeAll(signIns)) {
+                assertThat(f.get().userId()).isEqualTo(first.userId()); // throws if a sign-in failed
+            }
+        }
+        var after = accounts.snapshot(first.userId()).orElseThrow();
+        assertThat(after.version()).as("an unchanged profile and the same roles take no new version").isEqualTo(version);
+        assertThat(after.roles()).contains(PortalRole.ANALYST);
+
+        // a changed name is a change of the account: it takes a version
+        accounts.provisionOidc(issuer, "subject-1", "oidc-concurrent", "OIDC Renamed", "oidc-concurrent@example.test", true, roles);
+        assertThat(accounts.snapshot(first.userId()).orElseThrow().version()).isGreaterThan(version);
+    }
+
     /** GET /login for the session and its CSRF token, then POST the form; answers "status location". */
     private String formSignIn() throws Exception {
         var http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();

@@ -131,8 +131,17 @@ public class UserAccount {
         if (authSource != AuthSource.OIDC) {
             throw new IllegalStateException("Only accounts from an identity provider carry its roles");
         }
+        if (rolesFrom(RoleSource.IDP).equals(roles)) {
+            return; // the same roles: leave the grants (and the account's version) as they are
+        }
         grants.removeIf(g -> g.source() == RoleSource.IDP);
         roles.forEach(r -> grants.add(new RoleGrant(r, RoleSource.IDP)));
+    }
+
+    /** Whether a sign-in with this name and email would change the account's profile. */
+    public boolean profileDiffers(@Nullable String freshDisplayName, @Nullable String freshEmail) {
+        return freshDisplayName != null && !freshDisplayName.isBlank() && !freshDisplayName.equals(displayName)
+                || freshEmail != null && !freshEmail.isBlank() && !freshEmail.equals(email);
     }
 
     public void disable() {
