@@ -33,12 +33,30 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     static final String PAGE = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="10">
-            <title>Database not reachable</title></head>
-            <body style="font-family: system-ui, sans-serif; margin: 3rem; max-width: 40rem">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Database not reachable · CIAM migration portal</title>
+            <style>
+            :root { color-scheme: light dark; --accent: #1a5fd6; --text: #1b2330; --muted: #5b6575; --card: #fff; --bg: #f4f6f9; }
+            @media (prefers-color-scheme: dark) { :root { --accent: #7aa7ff; --text: #e6e9ef; --muted: #aab2bf; --card: #1d232d; --bg: #12161c; } }
+            body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--text); background: var(--bg); }
+            header { padding: 0.9rem 1.5rem; font-weight: 600; border-bottom: 3px solid var(--accent); background: var(--card); }
+            main { max-width: 40rem; margin: 3rem auto; padding: 1.5rem 2rem; background: var(--card); border-radius: 8px;
+                   border-left: 4px solid #c0392b; }
+            @media (max-width: 44rem) { main { margin: 1.5rem 0.75rem; padding: 1.25rem; } }
+            h1 { font-size: 1.5rem; margin: 0 0 0.75rem; }
+            p { margin: 0 0 0.75rem; }
+            .muted { color: var(--muted); font-size: 0.9rem; }
+            a { color: var(--accent); }
+            </style></head>
+            <body>
+            <header>CIAM migration portal</header>
+            <main role="alert">
             <h1>The database is not reachable</h1>
             <p>The portal cannot reach its database right now. Try again in a moment; this page reloads itself every
             10 seconds. Changes you were making may not have been saved.</p>
+            <p class="muted">A change is saved whole or not at all: once the database is back, check that yours is there.</p>
             <p><a href="/">Go to the start page</a></p>
+            </main>
             </body></html>
             """;
 
