@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -55,12 +57,20 @@ public final class LoadBenchmark {
     private static final Pattern SYNC_ID = Pattern.compile("\"syncId\":(\\d+)");
     private static final Pattern TABS_NODE = Pattern.compile("\"node\":(\\d+),\"type\":\"put\",\"key\":\"tag\",\"feat\":0,\"value\":\"vaadin-tabs\"");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
-            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    /** Send the unload beacon of the previous UI before a reload, as a browser does ({@code -Dbench.unload=false}: not). */
+    private static final boolean UNLOAD = Boolean.parseBoolean(System.getProperty("bench.unload", "true"));
+    /** How many classes to list by live-heap growth per open session ({@code -Dbench.histogram=40}); 0: none. */
+    private static final int HISTOGRAM = Integer.getInteger("bench.histogram", 0);
+    /** Shared by the virtual users; replaced (its connections closed) before each heap figure, see {@link #heapMb}. */
+    private static volatile HttpClient HTTP = newClient();
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    }
 
     /** One timed request: which action, how long, whether it did what it should. */
-    record Sample(String action, double ms, boolean ok, String error) {}
+    record Sample(String action, double ms, boolean ok, String error, int chars) {}
 
     /** Everything one run collects. */
     static final class Run {
@@ -100,6 +110,7 @@ public final class LoadBenchmark {
             summary("warm-up", 20, warm.getFirst().run, 0, -1);
             double heapNone = heapMb(portal);
             System.out.printf(Locale.ROOT, "Heap after a full GC, no session open: %.1f MB%n", heapNone);
+            var histogramNone = HISTOGRAM > 0 ? histogram(portal) : Map.<String, long[]>of();
 
             for (int i = 0; i < users.size(); i++) {
                 int n = users.get(i);
@@ -113,15 +124,20 @@ public final class LoadBenchmark {
                 System.out.printf(Locale.ROOT, "=== %d concurrent users: %.0f s, load average %s -> %s, portal CPU %.1f s%n", n, seconds,
                         loadBefore, BenchSupport.loadAverage(), cpu / 1000.0);
                 summary(n + " users", n, vus.getFirst().run, seconds, cpu);
+                double heapOpen = i == users.size() - 1 ? heapMb(portal) : Double.NaN;
                 if (i == users.size() - 1) {
-                    double heapOpen = heapMb(portal);
                     System.out.printf(Locale.ROOT, "Heap after a full GC with the %d sessions of this run open and idle: %.1f MB; per idle session"
                             + " %.0f KB (%.1f MB over the %.1f MB with none)%n", n, heapOpen, (heapOpen - heapNone) * 1024 / n,
                             heapOpen - heapNone, heapNone);
+                    if (HISTOGRAM > 0) {
+                        printGrowth(histogramNone, histogram(portal), n);
+                    }
                 }
                 vus.forEach(User::logout);
                 if (i == users.size() - 1) {
-                    System.out.printf(Locale.ROOT, "Heap after a full GC once they signed out: %.1f MB%n", heapMb(portal));
+                    double heapGone = heapMb(portal);
+                    System.out.printf(Locale.ROOT, "Heap after a full GC once they signed out: %.1f MB; per idle session against that: %.0f KB%n",
+                            heapGone, (heapOpen - heapGone) * 1024 / n);
                 }
             }
         });
@@ -161,11 +177,13 @@ public final class LoadBenchmark {
 
     private static void summary(String label, int n, Run run, double seconds, long cpuMs) {
         var byAction = new TreeMap<String, List<Double>>();
+        var sizes = new TreeMap<String, List<Double>>();
         var roundTrips = new ArrayList<Double>();
         var uidl = new ArrayList<Double>();
         int failed = 0;
         for (var s : run.samples) {
             byAction.computeIfAbsent(s.action(), k -> new ArrayList<>()).add(s.ms());
+            sizes.computeIfAbsent(s.action(), k -> new ArrayList<>()).add((double) s.chars());
             if (!s.ok()) {
                 failed++;
                 run.error(s.action() + ": " + s.error());
@@ -191,10 +209,10 @@ public final class LoadBenchmark {
         if (cpuMs > 0) {
             System.out.printf(Locale.ROOT, "Portal CPU per request: %.1f ms%n", cpuMs / (double) run.samples.size());
         }
-        System.out.println("| action | count | p50 ms | p95 ms | p99 ms |");
-        System.out.println("|---|---|---|---|---|");
-        byAction.forEach((action, times) -> System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f |%n", action, times.size(), p(times, 50),
-                p(times, 95), p(times, 99)));
+        System.out.println("| action | count | p50 ms | p95 ms | p99 ms | answer, KB (median, uncompressed) |");
+        System.out.println("|---|---|---|---|---|---|");
+        byAction.forEach((action, times) -> System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f |%n", action, times.size(), p(times, 50),
+                p(times, 95), p(times, 99), p(sizes.get(action), 50) / 1024));
         System.out.println("Sign-off outcomes (HTTP status of the API call): " + new TreeMap<>(run.signOffs));
         System.out.println("Errors: " + (run.errors.isEmpty() ? "none" : new TreeMap<>(run.errors)));
     }
@@ -207,10 +225,48 @@ public final class LoadBenchmark {
         return process == null ? -1 : process.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
     }
 
+    /** Live objects per class (jcmd GC.class_histogram, which collects first): class name to {instances, bytes}. */
+    private static Map<String, long[]> histogram(Process portal) throws Exception {
+        heapMb(portal);
+        var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(portal.pid()),
+                "GC.class_histogram").redirectErrorStream(true).start();
+        var classes = new HashMap<String, long[]>();
+        var line = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+        for (String l : new String(process.getInputStream().readAllBytes()).lines().toList()) {
+            var m = line.matcher(l);
+            if (m.find()) {
+                classes.put(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+            }
+        }
+        process.waitFor(60, TimeUnit.SECONDS);
+        return classes;
+    }
+
+    /** The classes whose live bytes grew most between the two histograms, per session. */
+    private static void printGrowth(Map<String, long[]> before, Map<String, long[]> after, int sessions) {
+        System.out.printf(Locale.ROOT, "Live heap growth per open session by class (top %d):%n| class | instances per session | bytes per session |%n|---|---|---|%n",
+                HISTOGRAM);
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(HISTOGRAM)
+                .forEach(e -> System.out.printf(Locale.ROOT, "| %s | %.1f | %.0f |%n", e.getKey(), e.getValue()[0] / (double) sessions,
+                        e.getValue()[1] / (double) sessions));
+    }
+
+    /**
+     * Live heap after a full GC, with the load generator's keep-alive connections closed first: an idle browser tab's
+     * connection is closed after the keep-alive timeout, and each open connection holds Tomcat's buffers (tens of KB),
+     * which would otherwise be counted as the sessions'.
+     */
     private static double heapMb(Process portal) throws Exception {
         if (portal == null) {
             return Double.NaN;
         }
+        var old = HTTP;
+        HTTP = newClient();
+        old.close();
+        Thread.sleep(2000);
         StartupBenchmark.liveHeapMb(portal.pid());
         return StartupBenchmark.liveHeapMb(portal.pid());
     }
@@ -248,6 +304,9 @@ public final class LoadBenchmark {
 
         /** Bootstrap page, init (a new UI), home, then the tour. */
         void scenario(String migration, int thinkMin, int thinkMax) throws Exception {
+            if (UNLOAD && !securityKey.isEmpty()) {
+                unload();
+            }
             var page = send("bootstrap page", get("/"), 200);
             csrf = match(META_CSRF, page.body(), "no CSRF token on the bootstrap page");
             String init = send("init (new UI)", get("/?v-r=init&location=&query=" + String.format(Locale.ROOT, INIT_PARAMS,
@@ -309,7 +368,7 @@ public final class LoadBenchmark {
             } else if (expect != null && !text.contains(expect)) {
                 error = "no '" + expect + "' in the answer";
             }
-            run.samples.add(new Sample(action, ms, error == null, error));
+            run.samples.add(new Sample(action, ms, error == null, error, text.length()));
             var sync = SYNC_ID.matcher(text);
             int last = -1;
             while (sync.find()) {
@@ -323,6 +382,21 @@ public final class LoadBenchmark {
                 clientId = Integer.parseInt(client.group(1));
             }
             return text;
+        }
+
+        /**
+         * What the browser sends on {@code pagehide} before a reload (Flow's client, {@code sendBeacon}): the UI's
+         * message with {@code "UNLOAD": true}, on which the server closes that UI.
+         */
+        void unload() throws Exception {
+            String body = "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[],\"syncId\":" + syncId + ",\"clientId\":" + clientId
+                    + ",\"UNLOAD\":true}";
+            var response = HTTP.send(request("/?v-r=uidl&v-uiId=" + uiId).header("Content-Type", "text/plain;charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+            cookies(response);
+            if (response.statusCode() != 200) {
+                run.error("unload beacon: HTTP " + response.statusCode());
+            }
         }
 
         void signOff(String migration, String gate) throws Exception {
@@ -384,7 +458,7 @@ public final class LoadBenchmark {
             double ms = (System.nanoTime() - t0) / 1e6;
             cookies(response);
             boolean ok = expected < 0 ? response.statusCode() < 500 : response.statusCode() == expected;
-            run.samples.add(new Sample(action, ms, ok, ok ? null : "HTTP " + response.statusCode()));
+            run.samples.add(new Sample(action, ms, ok, ok ? null : "HTTP " + response.statusCode(), response.body().length()));
             if (!ok && expected >= 0) {
                 throw new IllegalStateException(action + ": HTTP " + response.statusCode());
             }
