@@ -93,6 +93,7 @@ class AuthenticationAuditor implements LogoutHandler {
         return switch (problem) {
             case null -> "no credentials";
             case SignInThrottledException t -> "throttled after repeated failures";
+            case SignInBusyException b -> "not checked: too many sign-ins at once";
             case DisabledException d -> "account disabled";
             case org.springframework.security.authentication.BadCredentialsException b -> "wrong username or password";
             case org.springframework.security.oauth2.core.OAuth2AuthenticationException o -> "identity provider: " + o.getError().getErrorCode();

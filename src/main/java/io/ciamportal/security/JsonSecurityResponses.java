@@ -48,6 +48,12 @@ final class JsonSecurityResponses implements AuthenticationEntryPoint, AccessDen
             write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "database_unavailable", DatabaseOutage.MESSAGE);
             return;
         }
+        if (problem instanceof SignInBusyException) {
+            // the credentials could not be checked in time: not a failure to record, and not a 401
+            response.setHeader("Retry-After", "5");
+            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "busy", problem.getMessage() + ".");
+            return;
+        }
         if (authorization != null) {
             authenticationAuditor.recordFailure(null, "api", problem);
             message = problem instanceof SignInThrottledException throttled

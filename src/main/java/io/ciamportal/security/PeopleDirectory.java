@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,10 @@ public class PeopleDirectory {
 
     public Map<UUID, Person> byIds(Collection<UUID> ids) {
         var result = new LinkedHashMap<UUID, Person>();
-        users.findAllById(ids).forEach(u -> result.put(u.id(), person(u)));
+        if (ids.isEmpty()) {
+            return result;
+        }
+        users.findAllWithGrants(Set.copyOf(ids)).forEach(u -> result.put(u.id(), person(u)));
         return result;
     }
 

@@ -23,6 +23,7 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
         String reason = switch (e) {
             case AuthenticationException outage when DatabaseOutage.causedBy(outage) -> "unavailable";
             case SignInThrottledException t -> "throttled";
+            case SignInBusyException b -> "busy";
             case OAuth2AuthenticationException o when "account_disabled".equals(o.getError().getErrorCode()) -> "disabled";
             default -> singleSignOn ? "sso" : "error";
         };

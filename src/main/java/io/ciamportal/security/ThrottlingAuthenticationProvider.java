@@ -41,7 +41,7 @@ final class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             byUsername.success(userKey);
             return result;
         } catch (AuthenticationException e) {
-            if (DatabaseOutage.causedBy(e)) {
+            if (DatabaseOutage.causedBy(e) || e instanceof SignInBusyException) {
                 throw e; // the password could not be checked: not a failure of the person signing in
             }
             byUsername.failure(userKey);

@@ -1,6 +1,7 @@
 package io.ciamportal.security.internal;
 
 import io.ciamportal.security.AuthSource;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,8 +24,12 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, UUID> 
     @Query("select u from UserAccount u where lower(u.username) = lower(?1) order by u.authSource, u.id")
     List<UserAccount> findByUsernameAnySource(String username);
 
-    @Query("select u from UserAccount u order by lower(u.displayName), u.id")
+    @Query("select u from UserAccount u left join fetch u.grants order by lower(u.displayName), u.id")
     List<UserAccount> findAllOrdered();
+
+    /** These accounts with their role grants in one query (not one more query per account for its grants). */
+    @Query("select u from UserAccount u left join fetch u.grants where u.id in ?1")
+    List<UserAccount> findAllWithGrants(Collection<UUID> ids);
 
     /**
      * The time of a sign-in, without taking a new version: it changes nothing a session depends on, and several sign-ins

@@ -108,6 +108,8 @@ public final class LoginView extends Div implements BeforeEnterObserver {
             message = "Sign-in through " + options.singleSignOnName() + " did not complete. Try again, or ask an admin.";
         } else if (params.containsKey("disabled")) {
             message = "This account is disabled in the portal. Ask an admin to enable it.";
+        } else if (params.containsKey("busy")) {
+            message = "Many people are signing in at this moment, so your password was not checked yet. Try again in a few seconds.";
         } else if (params.containsKey("unavailable")) {
             message = "The database is not reachable, so nobody can sign in right now. Try again in a moment.";
         }
