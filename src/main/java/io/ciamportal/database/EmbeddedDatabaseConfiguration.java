@@ -4,33 +4,70 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts an embedded PostgreSQL when no external database is configured ({@code DB_URL} empty), so the portal runs
- * with one command on a fresh machine. Its data directory lives under {@code PORTAL_DATA_DIR} and survives restarts.
+ * The portal's connection pool, on an external PostgreSQL when {@code DB_URL} is set and otherwise on an embedded
+ * PostgreSQL started here, so the portal runs with one command on a fresh machine. The embedded database's data
+ * directory lives under {@code PORTAL_DATA_DIR} and survives restarts.
+ *
+ * <p>Which of the two is decided when the beans are made, not by a bean condition: with Spring AOT
+ * ({@code -Dspring.aot.enabled=true}, docs/performance.md) conditions are fixed when the jar is built, and one jar must
+ * serve both.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
 class EmbeddedDatabaseConfiguration {
 
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${portal.data-dir}") String dataDir) throws IOException {
-        return EmbeddedDatabases.start(Path.of(dataDir));
+    /** The embedded PostgreSQL, or nothing running when an external database is configured. */
+    static final class EmbeddedDatabase implements AutoCloseable {
+        private final @Nullable EmbeddedPostgres postgres;
+
+        EmbeddedDatabase(@Nullable EmbeddedPostgres postgres) {
+            this.postgres = postgres;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
     }
 
-    /** The pool takes every {@code spring.datasource.hikari.*} setting, as it does for an external database. */
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabase embeddedDatabase(@Value("${spring.datasource.url:}") String url, @Value("${portal.data-dir}") String dataDir)
+            throws IOException {
+        return new EmbeddedDatabase(url.isBlank() ? EmbeddedDatabases.start(Path.of(dataDir)) : null);
+    }
+
+    /** The pool takes every {@code spring.datasource.hikari.*} setting, for either database. */
     @Bean(destroyMethod = "close")
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedDatabase embedded, @Value("${spring.datasource.url:}") String url,
+            @Value("${spring.datasource.username:}") String username, @Value("${spring.datasource.password:}") String password,
+            @Value("${spring.datasource.driver-class-name:}") String driver) {
         var pool = new HikariDataSource();
-        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        pool.setUsername("postgres");
-        pool.setPoolName("portal-embedded");
+        if (embedded.postgres != null) {
+            pool.setJdbcUrl(embedded.postgres.getJdbcUrl("postgres", "postgres"));
+            pool.setUsername("postgres");
+            pool.setPoolName("portal-embedded");
+        } else {
+            pool.setJdbcUrl(url);
+            if (!username.isBlank()) {
+                pool.setUsername(username);
+            }
+            if (!password.isEmpty()) {
+                pool.setPassword(password);
+            }
+            if (!driver.isBlank()) {
+                pool.setDriverClassName(driver);
+            }
+            pool.setPoolName("portal");
+        }
         return pool;
     }
 }

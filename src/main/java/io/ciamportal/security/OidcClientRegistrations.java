@@ -64,6 +64,9 @@ final class OidcClientRegistrations implements ClientRegistrationRepository {
         if (registration != null) {
             return registration;
         }
+        if (!settings.configured()) {
+            return null; // single sign-on is off: nothing to discover
+        }
         if (lastFailure != null && clock.instant().isBefore(lastFailure.plus(settings.retryAfterOrDefault()))) {
             return null;
         }

@@ -14,7 +14,6 @@ import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
@@ -68,8 +67,7 @@ class SecurityConfig {
      */
     @Bean
     AuthenticationManager authenticationManager(AccountDirectory accounts, PasswordEncoder passwordEncoder,
-            PortalProperties properties, Clock clock, ApplicationEventPublisher events,
-            ObjectProvider<OidcClientRegistrations> oidc, SignInThrottle.Store throttleStore) {
+            PortalProperties properties, Clock clock, ApplicationEventPublisher events, SignInThrottle.Store throttleStore) {
         var providers = new ArrayList<AuthenticationProvider>();
         if (properties.localAccountsEnabled()) {
             var passwords = new DaoAuthenticationProvider(accounts);
@@ -82,7 +80,7 @@ class SecurityConfig {
         } else {
             providers.add(new RefuseAllProvider());
         }
-        if (oidc.getIfAvailable() != null) {
+        if (properties.oidc().configured()) {
             var users = new PortalOidcUserService(accounts,
                     new RolesClaim(properties.oidc().rolesClaimOrDefault(), properties.oidc().rolePrefix()));
             providers.add(new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(), users));
@@ -92,8 +90,11 @@ class SecurityConfig {
         return manager;
     }
 
+    /**
+     * Always a bean; whether single sign-on is on is decided from {@code portal.oidc} when the beans are made, not by a
+     * bean condition, so one jar serves both with Spring AOT too (its conditions are fixed at build time).
+     */
     @Bean
-    @Conditional(OidcConfigured.class)
     OidcClientRegistrations oidcClientRegistrations(PortalProperties properties, JsonMapper json, Clock clock) {
         return new OidcClientRegistrations(properties.oidc(), json, clock);
     }
@@ -165,7 +166,7 @@ class SecurityConfig {
                 .authenticationManager(authenticationManager)
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(refresh, AuthorizationFilter.class);
-        var registrations = oidc.getIfAvailable();
+        var registrations = properties.oidc().configured() ? oidc.getObject() : null;
         if (registrations != null) {
             // The code exchange and user mapping run in the authentication manager above.
             http.oauth2Login(login -> login

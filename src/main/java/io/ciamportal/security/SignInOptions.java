@@ -27,7 +27,7 @@ public class SignInOptions {
     }
 
     public boolean singleSignOn() {
-        return oidc.getIfAvailable() != null;
+        return properties.oidc().configured();
     }
 
     public String singleSignOnName() {
@@ -39,11 +39,10 @@ public class SignInOptions {
     }
 
     public SingleSignOnStatus singleSignOnStatus() {
-        var registrations = oidc.getIfAvailable();
-        if (registrations == null) {
+        if (!singleSignOn()) {
             return new SingleSignOnStatus(false, "Single sign-on is not configured.");
         }
-        var status = registrations.status();
+        var status = oidc.getObject().status();
         return new SingleSignOnStatus(status.available(), status.message());
     }
 }

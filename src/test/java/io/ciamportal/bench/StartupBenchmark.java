@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
 /**
  * Start-up benchmark of the packaged portal: time from process start to the first HTTP 200, heap after start
  * (live set after a full GC, via jcmd), and the gzip size of the JavaScript the sign-in page and the first page
- * after sign-in load. Runs the jar as a user would, with and without a JDK AOT cache (JEP 514/515).
+ * after sign-in load. Runs the jar as a user would, then Spring Boot's extracted layout with a JDK AOT cache
+ * (JEP 514/515), without and with Spring AOT ({@code -Dspring.aot.enabled=true}), the cache trained to the context's
+ * refresh or on a start that answers a few requests. Property {@code -Dbench.runs=3} (starts per mode, the first on a
+ * fresh data directory).
  *
  * <p>Run: {@code ./mvnw -q package -DskipTests && ./mvnw -q exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.ciamportal.bench.StartupBenchmark}. It prints numbers; it asserts nothing.
@@ -44,23 +47,79 @@ public final class StartupBenchmark {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int runs = Integer.parseInt(System.getProperty("bench.runs", "3"));
 
-        var plain = measure("no AOT cache", List.of(java, "-jar", JAR.toString()), runs, true);
+        var results = new ArrayList<Result>();
+        results.add(measure("jar, no AOT cache", List.of(java, "-jar", JAR.toString()), runs, true));
 
-        Path cache = WORK.resolve("portal.aot");
-        Files.deleteIfExists(cache);
-        long trainStart = System.nanoTime();
-        var training = start(List.of(java, "-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-jar", JAR.toString()),
-                freshDataDir(), freePort());
-        training.waitFor(5, TimeUnit.MINUTES);
-        System.out.printf("AOT training run: %.1f s, cache %d MB%n", (System.nanoTime() - trainStart) / 1e9,
-                Files.exists(cache) ? Files.size(cache) / (1024 * 1024) : -1);
-        var aot = measure("with AOT cache", List.of(java, "-XX:AOTCache=" + cache, "-jar", JAR.toString()), runs, false);
+        // Spring Boot's extracted layout: the application's classes come from plain jars on the class path, so the JDK's
+        // AOT cache can hold them too (from the fat jar it holds only the JDK's and the loader's)
+        Path extracted = WORK.resolve("extracted");
+        deleteTree(extracted);
+        run(java, "-Djarmode=tools", "-jar", JAR.toString(), "extract", "--destination", extracted.toString());
+        String app = extracted.resolve(JAR.getFileName()).toString();
+
+        Path cache = train(java, "portal.aot", List.of(), app, false);
+        results.add(measure("extracted, AOT cache (trained to refresh)", List.of(java, "-XX:AOTCache=" + cache, "-jar", app), runs, false));
+
+        Path springAot = train(java, "portal-spring-aot.aot", List.of("-Dspring.aot.enabled=true"), app, false);
+        results.add(measure("extracted, Spring AOT, AOT cache (trained to refresh)",
+                List.of(java, "-XX:AOTCache=" + springAot, "-Dspring.aot.enabled=true", "-jar", app), runs, false));
+
+        Path served = train(java, "portal-served.aot", List.of("-Dspring.aot.enabled=true"), app, true);
+        results.add(measure("extracted, Spring AOT, AOT cache (trained on a start and requests)",
+                List.of(java, "-XX:AOTCache=" + served, "-Dspring.aot.enabled=true", "-jar", app), runs, false));
 
         System.out.println();
+        System.out.println("Load average: " + BenchSupport.loadAverage());
         System.out.println("| mode | first start (fresh data dir) ms | restart ms (median) | heap used after start and a full GC, MB |");
         System.out.println("|---|---|---|---|");
-        for (var r : List.of(plain, aot)) {
+        for (var r : results) {
             System.out.printf("| %s | %d | %d | %.1f |%n", r.mode(), r.firstStartMs(), r.restartMedianMs(), r.liveHeapMb());
+        }
+    }
+
+    /**
+     * A training run that writes a JDK AOT cache (JEP 514/515): either the context is refreshed and the JVM exits
+     * ({@code spring.context.exit=onRefresh}, as the Docker image trains), or the portal starts, answers the sign-in
+     * page, the health check and the sign-in a few times, and is stopped (the cache is written at exit).
+     */
+    private static Path train(String java, String name, List<String> flags, String app, boolean serve) throws Exception {
+        Path cache = WORK.resolve(name);
+        Files.deleteIfExists(cache);
+        var command = new ArrayList<>(List.of(java, "-XX:AOTCacheOutput=" + cache));
+        command.addAll(flags);
+        if (!serve) {
+            command.add("-Dspring.context.exit=onRefresh");
+        }
+        command.addAll(List.of("-jar", app));
+        long t0 = System.nanoTime();
+        int port = freePort();
+        var training = start(command, freshDataDir(), port);
+        if (serve) {
+            waitForOk("http://localhost:" + port + "/login", training);
+            for (int i = 0; i < 5; i++) {
+                for (String path : List.of("/login", "/actuator/health/readiness", "/VAADIN/")) {
+                    try {
+                        HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.discarding());
+                    } catch (IOException ignored) {
+                        // an answer is not needed, only the code it runs
+                    }
+                }
+            }
+            training.destroy();
+        }
+        training.waitFor(5, TimeUnit.MINUTES);
+        System.out.printf("AOT training run (%s): %.1f s, cache %d MB%n", name, (System.nanoTime() - t0) / 1e9,
+                Files.exists(cache) ? Files.size(cache) / (1024 * 1024) : -1);
+        return cache;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (var p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
