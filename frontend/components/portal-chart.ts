@@ -49,7 +49,13 @@ export class PortalChart extends LitElement {
       const id = params?.data?.id ?? params?.name;
       if (id) this.dispatchEvent(new CustomEvent('chart-click', { detail: { id }, bubbles: true, composed: true }));
     });
+    // The observer also reports the size the chart was just drawn at; only a change of size draws it again.
+    let width = container.clientWidth;
+    let height = container.clientHeight;
     this.resizeObserver = new ResizeObserver(() => {
+      if (container.clientWidth === width && container.clientHeight === height) return;
+      width = container.clientWidth;
+      height = container.clientHeight;
       this.chart?.resize();
       this.declutter();
     });
