@@ -53,6 +53,7 @@ class AccountBootstrap implements ApplicationRunner {
         if (!properties.localAccountsEnabled()) {
             return;
         }
+        users.lockFirstAccounts(); // another instance starting on the same database waits here, then finds the accounts
         String demoPassword = null;
         if (properties.demo()) {
             demoPassword = PortalProperties.hasText(properties.demoPassword()) ? properties.demoPassword() : null;

@@ -20,6 +20,16 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, UUID> 
 
     boolean existsByAuthSource(AuthSource source);
 
+    /** The advisory lock key of {@link #lockFirstAccounts()} (ASCII "ciamacct"). */
+    long FIRST_ACCOUNTS_LOCK = 0x6369616d61636374L;
+
+    /**
+     * Takes the first-accounts lock (a PostgreSQL advisory lock) until the transaction ends, so two instances starting
+     * at once on an empty database do not both create the first accounts: the second waits and then finds them.
+     */
+    @Query(value = "SELECT 1 FROM pg_advisory_xact_lock(" + FIRST_ACCOUNTS_LOCK + ")", nativeQuery = true)
+    int lockFirstAccounts();
+
     /** Accounts with this username, any sign-in source; local accounts first ('LOCAL' sorts before 'OIDC'). */
     @Query("select u from UserAccount u where lower(u.username) = lower(?1) order by u.authSource, u.id")
     List<UserAccount> findByUsernameAnySource(String username);
