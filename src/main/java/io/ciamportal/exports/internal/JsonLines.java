@@ -34,6 +34,8 @@ final class JsonLines {
 
     /** Bytes per batch: large enough to make handing over cheap, small enough to keep memory flat. */
     static final int BATCH = 1 << 18;
+    /** A batch buffer: a batch and the start of the value it cuts. */
+    private static final int BUFFER = BATCH + (1 << 16);
     private static final int IN_FLIGHT = 4;
     /**
      * Bytes per read from the stream: under the read-ahead its record guard allows (128 KiB), so the guard never trips
@@ -116,6 +118,8 @@ final class JsonLines {
     private final JsonWalker.@Nullable Preparer preparer;
     /** records handed back by the caller's thread once counted, for the workers to fill again */
     private final java.util.concurrent.ConcurrentLinkedQueue<UserRecord[]> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** batch buffers counted and given back by the caller's thread, for the reader thread to fill again */
+    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final BlockingQueue<Batch> toParse = new ArrayBlockingQueue<>(IN_FLIGHT);
     private final BlockingQueue<Batch> inOrder = new ArrayBlockingQueue<>(IN_FLIGHT);
     private volatile boolean stopped;
@@ -187,6 +191,10 @@ final class JsonLines {
                 }
                 if (parsed.records().length > 0) {
                     spare.offer(parsed.records());
+                }
+                // counted: nothing refers to its bytes any more (a record's texts are copies)
+                if (batch.bytes.length == BUFFER) {
+                    buffers.offer(batch.bytes);
                 }
             }
         } finally {
@@ -462,7 +470,7 @@ final class JsonLines {
     private void read() {
         InputStream in = stream.content();
         int maxRecord = stream.limits().maxRecordBytes();
-        byte[] buf = new byte[BATCH + (1 << 16)];
+        byte[] buf = buffer();
         int filled = 0;
         long offset = 0;
         var at = new Scanner(maxRecord);
@@ -504,7 +512,7 @@ final class JsonLines {
                 }
                 // hand over the whole values; the value still open moves to the start of the next buffer
                 int keepFrom = at.valueStart >= 0 ? at.valueStart : filled;
-                byte[] next = new byte[Math.max(BATCH + (1 << 16), 2 * (filled - keepFrom))];
+                byte[] next = 2 * (filled - keepFrom) <= BUFFER ? buffer() : new byte[2 * (filled - keepFrom)];
                 System.arraycopy(buf, keepFrom, next, 0, filled - keepFrom);
                 if (at.values > 0) {
                     hand(new Batch(buf, at.lastEnd, at.values, origin, null));
@@ -528,6 +536,12 @@ final class JsonLines {
         } catch (InterruptedException e) {
             // stopped by the caller
         }
+    }
+
+    /** A batch buffer the caller's thread has given back, or a new one (so a large file allocates a few, not one a batch). */
+    private byte[] buffer() {
+        byte[] b = buffers.poll();
+        return b != null ? b : new byte[BUFFER];
     }
 
     private void hand(Batch batch) throws InterruptedException {
