@@ -52,10 +52,22 @@ final class Auth0Bytes extends JsonBytes.Reader {
     private final int[] to = new int[FIELDS];
     private final byte[] types = new byte[FIELDS];
     private final byte[] flags = new byte[FIELDS];
-    private final int[] iFrom = new int[3];
-    private final int[] iTo = new int[3];
-    private final byte[] iTypes = new byte[3];
-    private final byte[] iFlags = new byte[3];
+    /** the identities of the last identities array: provider, connection and isSocial of each, three slots apiece */
+    private static final int MAX_IDENTITIES = 32;
+    private final int[] iFrom = new int[3 * MAX_IDENTITIES];
+    private final int[] iTo = new int[3 * MAX_IDENTITIES];
+    private final byte[] iTypes = new byte[3 * MAX_IDENTITIES];
+    private final byte[] iFlags = new byte[3 * MAX_IDENTITIES];
+    private int identities;
+    /** an element that is not an object, an escaped name, or more identities than noted: the tree reads it */
+    private boolean identitiesOdd;
+    /** the names of the last user_metadata (0) and app_metadata (1) objects */
+    private static final int MAX_KEYS = 64;
+    private final int[][] kFrom = new int[2][MAX_KEYS];
+    private final int[][] kTo = new int[2][MAX_KEYS];
+    private final boolean[][] kAscii = new boolean[2][MAX_KEYS];
+    private final int[] keys = new int[2];
+    private final boolean[] keysOdd = new boolean[2];
     /** texts that recur (connections, providers, factors): the last few decoded, by their bytes */
     private final byte[][] cachedBytes = new byte[256][];
     private final String[] cachedText = new String[256];
@@ -116,14 +128,25 @@ final class Auth0Bytes extends JsonBytes.Reader {
                 return GIVE_UP;
             }
             int v = p;
-            p = json.value(b, p, limit, 1);
+            byte type;
+            // the identities and the metadata objects are noted on the way (no second walk); the rest only checked
+            if (field == IDENTITIES && b[p] == '[') {
+                p = identities(b, p, limit);
+                type = JsonBytes.ARRAY;
+            } else if ((field == USER_METADATA || field == APP_METADATA) && b[p] == '{') {
+                p = keys(b, p, limit, field == USER_METADATA ? 0 : 1);
+                type = JsonBytes.OBJECT;
+            } else {
+                p = json.value(b, p, limit, 1);
+                type = json.type;
+            }
             if (p < 0) {
                 return GIVE_UP;
             }
             if (field >= 0) {
                 from[field] = v;
                 to[field] = p;
-                types[field] = json.type;
+                types[field] = type;
                 flags[field] = (byte) ((json.escaped ? 1 : 0) | (json.ascii ? 2 : 0));
             }
             p = JsonBytes.ws(b, p, limit);
@@ -265,56 +288,137 @@ final class Auth0Bytes extends JsonBytes.Reader {
         };
     }
 
-    /** The identities array: each element an object whose provider, connection and isSocial are read. */
-    private boolean identities(byte[] b, UserRecord r) {
-        int limit = to[IDENTITIES];
-        int p = JsonBytes.ws(b, from[IDENTITIES] + 1, limit);
+    /**
+     * An identities array at {@code b[p] == '['}, checked as {@link JsonBytes#array} checks it, with the provider,
+     * connection and isSocial of each element noted (the last of a repeated name). Where it ends, or FAIL.
+     */
+    private int identities(byte[] b, int p, int limit) {
+        identities = 0;
+        identitiesOdd = false;
+        if (2 > json.maxDepth()) {
+            return JsonBytes.FAIL;
+        }
+        p = JsonBytes.ws(b, p + 1, limit);
+        if (p >= limit) {
+            return JsonBytes.FAIL;
+        }
         if (b[p] == ']') {
-            return true;
+            return p + 1;
         }
         while (true) {
-            if (b[p] != '{') {
-                // not an object: the tree reads it
-                return false;
+            if (b[p] == '{') {
+                p = identity(b, p, limit);
+            } else {
+                identitiesOdd = true;
+                p = json.value(b, p, limit, 2);
             }
-            Arrays.fill(iTypes, JsonBytes.NONE);
+            if (p < 0) {
+                return JsonBytes.FAIL;
+            }
+            p = JsonBytes.ws(b, p, limit);
+            if (p >= limit) {
+                return JsonBytes.FAIL;
+            }
+            if (b[p] == ']') {
+                return p + 1;
+            }
+            if (b[p] != ',') {
+                return JsonBytes.FAIL;
+            }
             p = JsonBytes.ws(b, p + 1, limit);
-            if (b[p] != '}') {
-                while (true) {
-                    int q = json.string(b, p, limit);
-                    if (q < 0 || json.escaped) {
-                        return false;
-                    }
-                    int field = match(IDENTITY_NAMES, b, p + 1, q - 1);
-                    p = JsonBytes.ws(b, JsonBytes.ws(b, q, limit) + 1, limit);
-                    int v = p;
-                    p = json.value(b, p, limit, 3);
-                    if (p < 0) {
-                        return false;
-                    }
-                    if (field >= 0) {
-                        iFrom[field] = v;
-                        iTo[field] = p;
-                        iTypes[field] = json.type;
-                        iFlags[field] = (byte) ((json.escaped ? 1 : 0) | (json.ascii ? 2 : 0));
-                    }
-                    p = JsonBytes.ws(b, p, limit);
-                    if (b[p] == '}') {
-                        break;
-                    }
-                    p = JsonBytes.ws(b, p + 1, limit);
-                }
+            if (p >= limit) {
+                return JsonBytes.FAIL;
             }
-            p++;
-            String provider = identityText(b, I_PROVIDER);
-            String connection = identityText(b, I_CONNECTION);
+        }
+    }
+
+    /** One identity object at {@code b[p] == '{'} (nesting 3), checked as {@link JsonBytes#object} checks it, and noted. */
+    private int identity(byte[] b, int p, int limit) {
+        if (3 > json.maxDepth()) {
+            return JsonBytes.FAIL;
+        }
+        int slot = identities < MAX_IDENTITIES ? 3 * identities : -1;
+        if (slot < 0) {
+            identitiesOdd = true;
+        } else {
+            iTypes[slot] = JsonBytes.NONE;
+            iTypes[slot + 1] = JsonBytes.NONE;
+            iTypes[slot + 2] = JsonBytes.NONE;
+        }
+        identities++;
+        p = JsonBytes.ws(b, p + 1, limit);
+        if (p >= limit) {
+            return JsonBytes.FAIL;
+        }
+        if (b[p] == '}') {
+            return p + 1;
+        }
+        while (true) {
+            if (b[p] != '"') {
+                return JsonBytes.FAIL;
+            }
+            int q = json.string(b, p, limit);
+            if (q < 0 || q - p > JsonBytes.MAX_NAME) {
+                return JsonBytes.FAIL;
+            }
+            int field = -1;
+            if (json.escaped) {
+                identitiesOdd = true;
+            } else {
+                field = match(IDENTITY_NAMES, b, p + 1, q - 1);
+            }
+            p = JsonBytes.ws(b, q, limit);
+            if (p >= limit || b[p] != ':') {
+                return JsonBytes.FAIL;
+            }
+            p = JsonBytes.ws(b, p + 1, limit);
+            if (p >= limit) {
+                return JsonBytes.FAIL;
+            }
+            int v = p;
+            p = json.value(b, p, limit, 3);
+            if (p < 0) {
+                return JsonBytes.FAIL;
+            }
+            if (field >= 0 && slot >= 0) {
+                iFrom[slot + field] = v;
+                iTo[slot + field] = p;
+                iTypes[slot + field] = json.type;
+                iFlags[slot + field] = (byte) ((json.escaped ? 1 : 0) | (json.ascii ? 2 : 0));
+            }
+            p = JsonBytes.ws(b, p, limit);
+            if (p >= limit) {
+                return JsonBytes.FAIL;
+            }
+            if (b[p] == '}') {
+                return p + 1;
+            }
+            if (b[p] != ',') {
+                return JsonBytes.FAIL;
+            }
+            p = JsonBytes.ws(b, p + 1, limit);
+            if (p >= limit) {
+                return JsonBytes.FAIL;
+            }
+        }
+    }
+
+    /** The identities noted: {@code Auth0Kinds.identity} for each, in order; false when the tree must read them. */
+    private boolean identities(byte[] b, UserRecord r) {
+        if (identitiesOdd) {
+            return false;
+        }
+        for (int k = 0; k < identities; k++) {
+            int slot = 3 * k;
+            String provider = identityText(b, slot + I_PROVIDER);
+            String connection = identityText(b, slot + I_CONNECTION);
             Boolean social;
-            switch (iTypes[I_SOCIAL]) {
+            int s = slot + I_SOCIAL;
+            switch (iTypes[s]) {
                 case JsonBytes.NONE, JsonBytes.NULL, JsonBytes.OBJECT, JsonBytes.ARRAY -> social = null;
                 case JsonBytes.TRUE -> social = Boolean.TRUE;
                 case JsonBytes.FALSE -> social = Boolean.FALSE;
-                case JsonBytes.STRING -> social = Values.bool(JsonBytes.text(b, iFrom[I_SOCIAL] + 1, iTo[I_SOCIAL] - 1, (iFlags[I_SOCIAL] & 1) != 0,
-                        (iFlags[I_SOCIAL] & 2) != 0));
+                case JsonBytes.STRING -> social = Values.bool(JsonBytes.text(b, iFrom[s] + 1, iTo[s] - 1, (iFlags[s] & 1) != 0, (iFlags[s] & 2) != 0));
                 default -> {
                     return false;
                 }
@@ -323,12 +427,8 @@ final class Auth0Bytes extends JsonBytes.Reader {
                 return false;
             }
             Auth0Kinds.identity(r, provider, connection, social);
-            p = JsonBytes.ws(b, p, limit);
-            if (b[p] == ']') {
-                return true;
-            }
-            p = JsonBytes.ws(b, p + 1, limit);
         }
+        return true;
     }
 
     private @Nullable String identityText(byte[] b, int field) {
@@ -386,6 +486,69 @@ final class Auth0Bytes extends JsonBytes.Reader {
     }
 
     /**
+     * A metadata object at {@code b[p] == '{'} (nesting 2), checked as {@link JsonBytes#object} checks it, with its
+     * names noted. Where it ends, or FAIL.
+     */
+    private int keys(byte[] b, int p, int limit, int which) {
+        keys[which] = 0;
+        keysOdd[which] = false;
+        if (2 > json.maxDepth()) {
+            return JsonBytes.FAIL;
+        }
+        p = JsonBytes.ws(b, p + 1, limit);
+        if (p >= limit) {
+            return JsonBytes.FAIL;
+        }
+        if (b[p] == '}') {
+            return p + 1;
+        }
+        while (true) {
+            if (b[p] != '"') {
+                return JsonBytes.FAIL;
+            }
+            int q = json.string(b, p, limit);
+            if (q < 0 || q - p > JsonBytes.MAX_NAME) {
+                return JsonBytes.FAIL;
+            }
+            int n = keys[which];
+            if (json.escaped || n == MAX_KEYS) {
+                keysOdd[which] = true;
+            } else {
+                kFrom[which][n] = p + 1;
+                kTo[which][n] = q - 1;
+                kAscii[which][n] = json.ascii;
+                keys[which] = n + 1;
+            }
+            p = JsonBytes.ws(b, q, limit);
+            if (p >= limit || b[p] != ':') {
+                return JsonBytes.FAIL;
+            }
+            p = JsonBytes.ws(b, p + 1, limit);
+            if (p >= limit) {
+                return JsonBytes.FAIL;
+            }
+            p = json.value(b, p, limit, 2);
+            if (p < 0) {
+                return JsonBytes.FAIL;
+            }
+            p = JsonBytes.ws(b, p, limit);
+            if (p >= limit) {
+                return JsonBytes.FAIL;
+            }
+            if (b[p] == '}') {
+                return p + 1;
+            }
+            if (b[p] != ',') {
+                return JsonBytes.FAIL;
+            }
+            p = JsonBytes.ws(b, p + 1, limit);
+            if (p >= limit) {
+                return JsonBytes.FAIL;
+            }
+        }
+    }
+
+    /**
      * {@code Values.keys}: an object's names (once each, in order) as attribute keys with the prefix; null or absent
      * adds nothing; another scalar or an array is observed without keys; a string (it may hold JSON) goes to the tree.
      */
@@ -403,19 +566,13 @@ final class Auth0Bytes extends JsonBytes.Reader {
                 return true;
             }
         }
-        r.attributesObserved = true;
-        int limit = to[field];
-        int p = JsonBytes.ws(b, from[field] + 1, limit);
-        if (b[p] == '}') {
-            return true;
+        if (keysOdd[which]) {
+            return false;
         }
+        r.attributesObserved = true;
         int names = 0;
-        while (true) {
-            int q = json.string(b, p, limit);
-            if (q < 0 || json.escaped) {
-                return false;
-            }
-            String key = key(b, p + 1, q - 1, json.ascii, prefix, which);
+        for (int k = 0; k < keys[which]; k++) {
+            String key = key(b, kFrom[which][k], kTo[which][k], kAscii[which][k], prefix, which);
             boolean repeated = false;
             for (int i = 0; i < names && !repeated; i++) {
                 repeated = seen[i].equals(key);
@@ -427,18 +584,9 @@ final class Auth0Bytes extends JsonBytes.Reader {
                 seen[names++] = key;
                 r.attributeKey(key);
             }
-            p = JsonBytes.ws(b, JsonBytes.ws(b, q, limit) + 1, limit);
-            p = json.value(b, p, limit, 2);
-            if (p < 0) {
-                return false;
-            }
-            p = JsonBytes.ws(b, p, limit);
-            if (b[p] == '}') {
-                Arrays.fill(seen, 0, names, null);
-                return true;
-            }
-            p = JsonBytes.ws(b, p + 1, limit);
         }
+        Arrays.fill(seen, 0, names, null);
+        return true;
     }
 
     /** The prefix and the name {@code b[from, to)}, as the same String each time the same name recurs. */

@@ -57,6 +57,11 @@ final class JsonBytes {
         this.maxDepth = maxNestingDepth - 1;
     }
 
+    /** The deepest nesting passed (the user object is 1). */
+    int maxDepth() {
+        return maxDepth;
+    }
+
     /** Past space, tab, CR and LF. */
     static int ws(byte[] b, int p, int end) {
         while (p < end) {
