@@ -113,6 +113,9 @@ final class Auth0Bytes extends JsonBytes.Reader {
             }
             properties++;
             int field = -1;
+            if (json.surrogate) {
+                return GIVE_UP;
+            }
             if (json.escaped) {
                 // an escaped name may spell a read one: the tree decides
                 tree = true;
@@ -358,7 +361,7 @@ final class Auth0Bytes extends JsonBytes.Reader {
                 return JsonBytes.FAIL;
             }
             int q = json.string(b, p, limit);
-            if (q < 0 || q - p > JsonBytes.MAX_NAME) {
+            if (q < 0 || q - p > JsonBytes.MAX_NAME || json.surrogate) {
                 return JsonBytes.FAIL;
             }
             int field = -1;
@@ -507,7 +510,7 @@ final class Auth0Bytes extends JsonBytes.Reader {
                 return JsonBytes.FAIL;
             }
             int q = json.string(b, p, limit);
-            if (q < 0 || q - p > JsonBytes.MAX_NAME) {
+            if (q < 0 || q - p > JsonBytes.MAX_NAME || json.surrogate) {
                 return JsonBytes.FAIL;
             }
             int n = keys[which];

@@ -52,6 +52,11 @@ final class JsonBytes {
     boolean escaped;
     /** The last string passed held only ASCII bytes. */
     boolean ascii;
+    /**
+     * The last string passed held a {@code \\u} escape of a UTF-16 surrogate. The parser checks their pairs in a name
+     * (since Jackson 3.1) and not in a value, so a name with one is left to it.
+     */
+    boolean surrogate;
 
     JsonBytes(int maxNestingDepth) {
         this.maxDepth = maxNestingDepth - 1;
@@ -183,7 +188,7 @@ final class JsonBytes {
                 return FAIL;
             }
             int q = string(b, p, end);
-            if (q < 0 || q - p > MAX_NAME) {
+            if (q < 0 || q - p > MAX_NAME || surrogate) {
                 return FAIL;
             }
             p = ws(b, q, end);
@@ -259,6 +264,7 @@ final class JsonBytes {
         p++;
         boolean esc = false;
         boolean asc = true;
+        boolean sur = false;
         while (true) {
             while (p + 8 <= end) {
                 long special = special((long) LONGS.get(b, p));
@@ -275,10 +281,13 @@ final class JsonBytes {
             if (c == '"') {
                 escaped = esc;
                 ascii = asc;
+                surrogate = sur;
                 return p + 1;
             }
             if (c == '\\') {
                 esc = true;
+                // a \\u escape of D800 to DFFF: the first hex digit d, the second 8 to f
+                sur |= p + 3 < end && b[p + 1] == 'u' && (b[p + 2] == 'd' || b[p + 2] == 'D') && hex(b[p + 3]) >= 8;
                 p = escape(b, p, end);
             } else if (c < 0) {
                 asc = false;
