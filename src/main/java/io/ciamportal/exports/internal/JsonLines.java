@@ -26,7 +26,9 @@ import tools.jackson.databind.JsonNode;
  * parse each batch into user trees, and the caller's thread takes the batches back in file order and counts them
  * exactly as the one-thread walk does. A kind that declares its {@code user} method thread-safe
  * ({@link JsonKind#threadSafe()}) also has its records filled on the workers (with the keyed values worked out
- * there when there is more than one worker); otherwise the kind runs on the caller's thread too. The tally always does, so it needs no locking. At most a
+ * there when there is more than one worker); a kind with a byte reader ({@link JsonKind#bytes}) has them filled
+ * straight from the batch's bytes, and only a batch that reader leaves gets the parser. Otherwise the kind runs on the
+ * caller's thread too. The tally always does, so it needs no locking. At most a
  * few batches are in flight (about a megabyte), whatever the file size. Errors name the same line, column and byte
  * offset as the one-thread walk, and stop the other threads.
  */
