@@ -20,21 +20,32 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AnalysisJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(1 << 20).build()).build())
-            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+    /** Built on first read (building it loads some 900 classes; the command line only writes). */
+    private static final class Mapper {
+        static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(1 << 20).build()).build())
+                .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+    }
 
     private AnalysisJson() {}
 
+    /** The document as the API returns and the database keeps it ({@link AnalysisWriter}: what data binding writes). */
     public static String write(ExportAnalysis analysis) {
-        return MAPPER.writeValueAsString(analysis);
+        return AnalysisWriter.write(analysis, false);
     }
 
+    /** The same, indented (the command line's {@code --json}). */
     public static String writePretty(ExportAnalysis analysis) {
-        return MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(analysis);
+        return AnalysisWriter.write(analysis, true);
+    }
+
+    /** The document as data binding writes it, which {@link #write} matches (tests compare the two). */
+    static String writeWithMapper(ExportAnalysis analysis, boolean pretty) {
+        return pretty ? Mapper.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(analysis)
+                : Mapper.MAPPER.writeValueAsString(analysis);
     }
 
     /** True when the bytes start like an analysis document rather than an export. */
@@ -47,7 +58,7 @@ public final class AnalysisJson {
     public static ExportAnalysis read(InputStream in) {
         ExportAnalysis a;
         try {
-            a = MAPPER.readValue(new io.ciamportal.exports.internal.BoundedInput(in, MAX_BYTES), ExportAnalysis.class);
+            a = Mapper.MAPPER.readValue(new io.ciamportal.exports.internal.BoundedInput(in, MAX_BYTES), ExportAnalysis.class);
         } catch (JacksonException e) {
             if (e.getCause() instanceof java.io.IOException) {
                 throw new ExportFormatException("Not a valid export analysis document: it could not be read to its end (at most "

@@ -21,13 +21,13 @@ import org.jspecify.annotations.Nullable;
  * outcomes the target allows. The deadline is kept here, on a worker thread, because a JUnit {@code @Timeout} on a
  * {@code @FuzzTest} also bounds the whole fuzzing run (see {@link ExportFuzzTest}).
  */
-final class FuzzSupport {
+public final class FuzzSupport {
 
     static final Duration DEADLINE = Duration.ofSeconds(10);
     static final long MAX_ALLOCATED = 512L << 20;
 
     /** Small limits, so an input that inflates (gzip) or nests stops early; the checks are the same as with the defaults. */
-    static final ExportLimits LIMITS = new ExportLimits(8L << 20, 200, 64 << 10, 64, 200);
+    public static final ExportLimits LIMITS = new ExportLimits(8L << 20, 200, 64 << 10, 64, 200);
 
     private static final java.lang.management.ClassLoadingMXBean CLASSES = ManagementFactory.getClassLoadingMXBean();
     private static ExecutorService worker = newWorker();
@@ -35,7 +35,7 @@ final class FuzzSupport {
     private FuzzSupport() {}
 
     /** Runs the task on the worker with the deadline and the allocation bound; rethrows what it threw. */
-    static synchronized void bounded(Runnable task) {
+    public static synchronized void bounded(Runnable task) {
         Future<?> done = worker.submit(() -> {
             long classes = CLASSES.getTotalLoadedClassCount();
             long before = allocated();

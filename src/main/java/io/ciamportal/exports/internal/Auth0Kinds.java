@@ -55,13 +55,20 @@ final class Auth0Kinds {
                 }
             }
         } else if (multifactor.isString()) {
-            for (String f : multifactor.asString().split("[,;|\\s]+")) {
-                r.mfaFactors |= factor(f);
-            }
+            r.mfaFactors |= factors(multifactor.asString());
         }
     }
 
-    private static int factor(String name) {
+    /** The factors a multifactor field written as one string names ({@code "sms, otp"}). */
+    static int factors(String text) {
+        int bits = 0;
+        for (String f : text.split("[,;|\\s]+")) {
+            bits |= factor(f);
+        }
+        return bits;
+    }
+
+    static int factor(String name) {
         String n = name.strip().toLowerCase(Locale.ROOT).replace("[", "").replace("]", "").replace("\"", "");
         if (n.isEmpty()) {
             return 0;
@@ -87,6 +94,8 @@ final class Auth0Kinds {
         @Override protected Set<String> fields() { return FIELDS; }
         /** {@link #user} reads the tree and fills the record, nothing else. */
         @Override protected boolean threadSafe() { return true; }
+        /** The same record straight from the bytes, on a large file ({@link Auth0Bytes}). */
+        @Override protected JsonBytes.Reader bytes(int maxNestingDepth) { return new Auth0Bytes(maxNestingDepth); }
         @Override public Map<String, String> notes() { return EXPORT_JOB_NOTES; }
         @Override protected Set<String> userPaths() { return Set.of("", "*"); }
 

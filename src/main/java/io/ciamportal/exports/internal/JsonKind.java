@@ -49,6 +49,15 @@ public abstract class JsonKind extends FileKind {
         return false;
     }
 
+    /**
+     * A reader that fills the record straight from the bytes of one user object, exactly as {@link #user} does from
+     * its tree, for a large file read on several threads ({@link JsonLines}); null (the default) when there is none.
+     * Only for a {@link #threadSafe()} kind. A new one per call: each worker thread has its own.
+     */
+    protected JsonBytes.@Nullable Reader bytes(int maxNestingDepth) {
+        return null;
+    }
+
     /** Fills the record from one user object; leave the record untouched (and return false) to skip it. */
     protected abstract boolean user(JsonNode user, UserRecord record, Session session);
 
@@ -104,6 +113,16 @@ public abstract class JsonKind extends FileKind {
                             r.keyWith(target(session).keyed());
                         }
                         return add;
+                    }
+
+                    @Override
+                    public JsonBytes.@Nullable Reader bytes(int maxNestingDepth) {
+                        return JsonKind.this.bytes(maxNestingDepth);
+                    }
+
+                    @Override
+                    public void key(UserRecord r) {
+                        r.keyWith(target(session).keyed());
                     }
 
                     @Override

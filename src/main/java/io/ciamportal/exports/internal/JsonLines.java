@@ -26,7 +26,9 @@ import tools.jackson.databind.JsonNode;
  * parse each batch into user trees, and the caller's thread takes the batches back in file order and counts them
  * exactly as the one-thread walk does. A kind that declares its {@code user} method thread-safe
  * ({@link JsonKind#threadSafe()}) also has its records filled on the workers (with the keyed values worked out
- * there when there is more than one worker); otherwise the kind runs on the caller's thread too. The tally always does, so it needs no locking. At most a
+ * there when there is more than one worker); a kind with a byte reader ({@link JsonKind#bytes}) has them filled
+ * straight from the batch's bytes, and only a batch that reader leaves gets the parser. Otherwise the kind runs on the
+ * caller's thread too. The tally always does, so it needs no locking. At most a
  * few batches are in flight (about a megabyte), whatever the file size. Errors name the same line, column and byte
  * offset as the one-thread walk, and stop the other threads.
  */
@@ -34,13 +36,27 @@ final class JsonLines {
 
     /** Bytes per batch: large enough to make handing over cheap, small enough to keep memory flat. */
     static final int BATCH = 1 << 18;
+    /** A batch buffer: a batch and the start of the value it cuts. */
+    private static final int BUFFER = BATCH + (1 << 16);
     private static final int IN_FLIGHT = 4;
-    /** Bytes per read from the stream: under the read-ahead its record guard allows, so the guard never trips first. */
-    private static final int READ = 64 << 10;
+    /**
+     * Bytes per read from the stream: under the read-ahead its record guard allows (128 KiB), so the guard never trips
+     * first, and above the size of the stream's buffers (64 KiB and a few bytes), so a read goes straight into the batch
+     * instead of through them.
+     */
+    private static final int READ = 96 << 10;
     /** Off only in tests that compare this path with the one-thread walk. */
     static volatile boolean enabled = true;
     /** Files read this way so far (tests check that a large file is). */
     static final java.util.concurrent.atomic.AtomicLong FILES = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * Whether a kind's byte reader ({@link JsonKind#bytes}) fills the records where it can; off in tests that compare
+     * it with the parser, and with {@code -Dportal.exports.json-bytes=false} (to compare the two on a large file).
+     */
+    static volatile boolean bytes = !"false".equalsIgnoreCase(System.getProperty("portal.exports.json-bytes"));
+    /** Values filled by a byte reader so far, and values of its batches left to the parser (tests). */
+    static final java.util.concurrent.atomic.AtomicLong BYTES_FILLED = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong BYTES_GIVEN_UP = new java.util.concurrent.atomic.AtomicLong();
 
     /** Where a value starts in the content, worked out only when a message needs it. */
     interface Where {
@@ -94,6 +110,8 @@ final class JsonLines {
             long[] otherLine, long[] otherColumn) {}
 
     private static final Batch END = new Batch(new byte[0], 0, 0, new Origin(1, 1, 0), null);
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+            java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final ExportStream stream;
     private final JsonFactory factory;
@@ -102,6 +120,8 @@ final class JsonLines {
     private final JsonWalker.@Nullable Preparer preparer;
     /** records handed back by the caller's thread once counted, for the workers to fill again */
     private final java.util.concurrent.ConcurrentLinkedQueue<UserRecord[]> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** batch buffers counted and given back by the caller's thread, for the reader thread to fill again */
+    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final BlockingQueue<Batch> toParse = new ArrayBlockingQueue<>(IN_FLIGHT);
     private final BlockingQueue<Batch> inOrder = new ArrayBlockingQueue<>(IN_FLIGHT);
     private volatile boolean stopped;
@@ -173,6 +193,10 @@ final class JsonLines {
                 }
                 if (parsed.records().length > 0) {
                     spare.offer(parsed.records());
+                }
+                // counted: nothing refers to its bytes any more (a record's texts are copies)
+                if (batch.bytes.length == BUFFER) {
+                    buffers.offer(batch.bytes);
                 }
             }
         } finally {
@@ -310,6 +334,18 @@ final class JsonLines {
                 return i + 1;
             }
             for (; i < to; i++) {
+                // eight bytes at a time up to the next quote, backslash or line feed
+                while (i + 8 <= to) {
+                    long stop = stop((long) LONGS.get(buf, i));
+                    if (stop != 0) {
+                        i += Long.numberOfTrailingZeros(stop) >>> 3;
+                        break;
+                    }
+                    i += 8;
+                }
+                if (i >= to) {
+                    return i;
+                }
                 byte c = buf[i];
                 if (c == '"') {
                     inString = false;
@@ -330,6 +366,55 @@ final class JsonLines {
             return i;
         }
 
+        /**
+         * The rest of a string inside a value from {@code buf[i]}: where it ends (after its closing quote), or -1 when
+         * the buffer ends first ({@link #escape} set when it ends right after a backslash). Line feeds are counted.
+         */
+        private int inside(byte[] buf, int i, int to, long offset) {
+            while (true) {
+                while (i + 8 <= to) {
+                    long stop = stop((long) LONGS.get(buf, i));
+                    if (stop != 0) {
+                        i += Long.numberOfTrailingZeros(stop) >>> 3;
+                        break;
+                    }
+                    i += 8;
+                }
+                if (i >= to) {
+                    return -1;
+                }
+                byte c = buf[i];
+                if (c == '"') {
+                    return i + 1;
+                }
+                if (c == '\\') {
+                    if (i + 1 >= to) {
+                        escape = true;
+                        return -1;
+                    }
+                    i += 2;
+                    continue;
+                }
+                if (c == '\n') {
+                    line++;
+                    lineStart = offset + i + 1;
+                }
+                i++;
+            }
+        }
+
+        /**
+         * The quotes, backslashes and line feeds among the eight bytes of {@code w} (little-endian), as their high bits:
+         * the lowest is exact (a borrow may mark a later byte too), and only the lowest is used.
+         */
+        private static long stop(long w) {
+            long quote = w ^ 0x2222222222222222L;
+            long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+            long newline = w ^ 0x0A0A0A0A0A0A0A0AL;
+            return ((quote - 0x0101010101010101L) & ~quote | (backslash - 0x0101010101010101L) & ~backslash
+                    | (newline - 0x0101010101010101L) & ~newline) & 0x8080808080808080L;
+        }
+
         private int bare(byte[] buf, int i, int to) {
             for (; i < to; i++) {
                 byte c = buf[i];
@@ -347,8 +432,14 @@ final class JsonLines {
             for (; i < to; i++) {
                 byte c = buf[i];
                 if (c == '"') {
-                    inString = true;
-                    return i + 1;
+                    // the string is passed here (most bytes are in strings); only one the buffer cuts goes back to scan
+                    int after = inside(buf, i + 1, to, offset);
+                    if (after < 0) {
+                        inString = true;
+                        return to;
+                    }
+                    i = after - 1;
+                    continue;
                 }
                 if (c == '{' || c == '[') {
                     depth++;
@@ -381,7 +472,7 @@ final class JsonLines {
     private void read() {
         InputStream in = stream.content();
         int maxRecord = stream.limits().maxRecordBytes();
-        byte[] buf = new byte[BATCH + (1 << 16)];
+        byte[] buf = buffer();
         int filled = 0;
         long offset = 0;
         var at = new Scanner(maxRecord);
@@ -423,7 +514,7 @@ final class JsonLines {
                 }
                 // hand over the whole values; the value still open moves to the start of the next buffer
                 int keepFrom = at.valueStart >= 0 ? at.valueStart : filled;
-                byte[] next = new byte[Math.max(BATCH + (1 << 16), 2 * (filled - keepFrom))];
+                byte[] next = 2 * (filled - keepFrom) <= BUFFER ? buffer() : new byte[2 * (filled - keepFrom)];
                 System.arraycopy(buf, keepFrom, next, 0, filled - keepFrom);
                 if (at.values > 0) {
                     hand(new Batch(buf, at.lastEnd, at.values, origin, null));
@@ -449,6 +540,12 @@ final class JsonLines {
         }
     }
 
+    /** A batch buffer the caller's thread has given back, or a new one (so a large file allocates a few, not one a batch). */
+    private byte[] buffer() {
+        byte[] b = buffers.poll();
+        return b != null ? b : new byte[BUFFER];
+    }
+
     private void hand(Batch batch) throws InterruptedException {
         put(inOrder, batch);
         put(toParse, batch);
@@ -468,11 +565,23 @@ final class JsonLines {
     // ---- the worker threads ---------------------------------------------------------------------------------------
 
     private void parse() {
+        JsonBytes.Reader reader = preparer == null || !bytes ? null : preparer.bytes(stream.limits().maxNestingDepth());
         try {
             while (!stopped) {
                 Batch batch = toParse.take();
                 try {
-                    batch.result.complete(parse(batch));
+                    Parsed parsed = null;
+                    if (reader != null) {
+                        UserRecord[] records = records(batch.values);
+                        parsed = fromBytes(batch, reader, records);
+                        if (parsed == null) {
+                            for (int i = 0; i < batch.values; i++) {
+                                records[i].reset();
+                            }
+                            spare.offer(records);
+                        }
+                    }
+                    batch.result.complete(parsed != null ? parsed : parse(batch));
                 } catch (RuntimeException e) {
                     batch.result.completeExceptionally(e);
                 }
@@ -530,6 +639,80 @@ final class JsonLines {
             oc[k] = o[3];
         }
         return new Parsed(status, trees, properties, records, os, oe, ol, oc);
+    }
+
+    /**
+     * The batch's values filled straight from their bytes by the kind's reader, or null when one of them is not for
+     * it (invalid JSON, a value that is not an object, a shape it leaves to the parser): then the parser reads the
+     * whole batch, and says what is wrong where. An object the reader leaves to the tree is read through the tree here.
+     */
+    private @Nullable Parsed fromBytes(Batch batch, JsonBytes.Reader reader, UserRecord[] records) {
+        byte[] b = batch.bytes;
+        int end = batch.end;
+        var status = new byte[batch.values];
+        var properties = new int[batch.values];
+        int p = 0;
+        for (int i = 0; i < batch.values; i++) {
+            int at = JsonBytes.ws(b, p, end);
+            // values one after another need white space between them here (the parser would read "}{" too; no export writes it)
+            if (at >= end || b[at] != '{' || (i > 0 && at == p)) {
+                BYTES_GIVEN_UP.addAndGet(batch.values);
+                return null;
+            }
+            switch (reader.read(b, at, end, records[i])) {
+                case JsonBytes.Reader.FILLED -> {
+                    status[i] = FILLED;
+                    if (keyOnWorkers) {
+                        preparer.key(records[i]);
+                    }
+                }
+                case JsonBytes.Reader.EMPTY -> status[i] = EMPTY;
+                case JsonBytes.Reader.TREE -> {
+                    byte s = tree(batch, i, at, reader.end, records[i]);
+                    if (s == OTHER) {
+                        BYTES_GIVEN_UP.addAndGet(batch.values);
+                        return null;
+                    }
+                    status[i] = s;
+                }
+                default -> {
+                    BYTES_GIVEN_UP.addAndGet(batch.values);
+                    return null;
+                }
+            }
+            properties[i] = reader.properties;
+            p = reader.end;
+        }
+        if (JsonBytes.ws(b, p, end) != end) {
+            BYTES_GIVEN_UP.addAndGet(batch.values);
+            return null;
+        }
+        BYTES_FILLED.addAndGet(batch.values);
+        return new Parsed(status, new JsonNode[0], properties, records, new int[0], new int[0], new long[0], new long[0]);
+    }
+
+    /** One object of the batch, {@code bytes[from, to)}, read through the tree: its status, or OTHER when the parser refuses it. */
+    private byte tree(Batch batch, int index, int from, int to, UserRecord record) {
+        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), batch.bytes, from, to - from)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return OTHER;
+            }
+            int[] count = {0};
+            JsonNode tree = walker.object(parser, fields, count, false, false);
+            if (parser.nextToken() != null) {
+                return OTHER;
+            }
+            if (count[0] == 0) {
+                return EMPTY;
+            }
+            if (fill(batch, index, tree, record)) {
+                return FILLED;
+            }
+            record.reset();
+            return KEPT_OUT;
+        } catch (JacksonException e) {
+            return OTHER;
+        }
     }
 
     private boolean fill(Batch batch, int index, JsonNode tree, UserRecord record) {

@@ -65,6 +65,14 @@ public final class JsonWalker {
          */
         boolean fill(JsonNode user, UserRecord record, boolean key);
 
+        /** A reader that fills records from the bytes of a user object, for one worker thread, or null (see {@link JsonKind#bytes}). */
+        default JsonBytes.@Nullable Reader bytes(int maxNestingDepth) {
+            return null;
+        }
+
+        /** Works out the keyed values of a record the bytes reader filled ({@link #fill} with {@code key} does it for a tree). */
+        default void key(UserRecord record) {}
+
         /** Counts a filled record (or, for {@code add} false, only resets it). */
         void count(UserRecord record, boolean add);
 
@@ -491,5 +499,10 @@ public final class JsonWalker {
 
     long records() {
         return records;
+    }
+
+    /** The parser factory with the file's limits (tests read single values with it, as {@link JsonLines} does). */
+    JsonFactory factory() {
+        return factory;
     }
 }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The fast path of {@link Values#time(String)} gives what the JDK's parsers give, and leaves every other shape to them. */
+/**
+ * The fast path of {@link Values#time(String)} gives what the JDK's parsers give, and leaves every other shape to them;
+ * its byte version ({@link Values#fastTime(byte[], int, int)}, for {@link Auth0Bytes}) gives what it gives.
+ */
 class FastTimeTest {
 
     @ParameterizedTest
@@ -23,6 +26,13 @@ class FastTimeTest {
         long fast = Values.fastTime(text);
         assertThat(fast).as(text).isNotEqualTo(Values.NOT_FAST);
         assertThat(Long.valueOf(fast)).as(text).isEqualTo(Values.slowTime(text));
+        assertThat(fromBytes(text)).as(text).isEqualTo(fast);
+    }
+
+    /** The byte version on the text's bytes, inside a larger array (as it reads a string in a batch). */
+    private static long fromBytes(String text) {
+        byte[] b = ("{\"last_login\":\"" + text + "\"}").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return Values.fastTime(b, 15, 15 + text.length());
     }
 
     @ParameterizedTest
@@ -32,6 +42,7 @@ class FastTimeTest {
         "2022-03-14T10:02:11 Z"})
     void leavesEveryOtherShapeToTheFullParse(String text) {
         assertThat(Values.fastTime(text)).as(text).isEqualTo(Values.NOT_FAST);
+        assertThat(fromBytes(text)).as(text).isEqualTo(Values.NOT_FAST);
     }
 
     @Test
@@ -44,6 +55,27 @@ class FastTimeTest {
             String text = DateTimeFormatter.ofPattern(formats[i % formats.length], Locale.ROOT).withZone(ZoneOffset.UTC)
                     .format(Instant.ofEpochMilli(millis).plusNanos(random.nextInt(1_000_000)));
             assertThat(Values.time(text)).as(text).isEqualTo(Values.slowTime(text));
+            assertThat(fromBytes(text)).as(text).isEqualTo(Values.fastTime(text));
+        }
+    }
+
+    @Test
+    void theByteVersionAgreesOnRandomShapes() {
+        var random = new SplittableRandom(9);
+        String chars = "0123456789-:T .Z+";
+        String base = "2022-03-14T10:02:11.120+00:00";
+        for (int i = 0; i < 100_000; i++) {
+            var text = new StringBuilder(random.nextBoolean() ? base.substring(0, random.nextInt(base.length() + 1)) : "");
+            int extra = random.nextInt(4);
+            for (int k = 0; k < extra; k++) {
+                int at = random.nextInt(text.length() + 1);
+                text.insert(at, chars.charAt(random.nextInt(chars.length())));
+            }
+            if (text.length() > 0 && random.nextInt(3) == 0) {
+                text.setCharAt(random.nextInt(text.length()), chars.charAt(random.nextInt(chars.length())));
+            }
+            String t = text.toString();
+            assertThat(fromBytes(t)).as(t).isEqualTo(Values.fastTime(t));
         }
     }
 }
