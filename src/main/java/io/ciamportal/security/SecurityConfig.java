@@ -56,9 +56,10 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         // bcrypt by default, with the {id} prefix so the scheme can be upgraded later without a migration; at most half
-        // the cores hash at once, so a burst of sign-ins leaves the open sessions a core (PasswordChecks)
+        // the cores hash at once, so a burst of sign-ins leaves the open sessions a core (PasswordChecks); a check waits
+        // at most 30 s for its turn
         return new PasswordChecks(PasswordEncoderFactories.createDelegatingPasswordEncoder(), PasswordChecks.defaultPermits(),
-                Duration.ofSeconds(15));
+                Duration.ofSeconds(30));
     }
 
     /**
