@@ -16,6 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code restore} command into a new embedded database: the restored data is identical table by table, the audit
  * chain verifies, and a damaged or forged file, or a database that already holds data, changes nothing.
  */
+@Tag("integration")
 class BackupRestoreIntegrationTest extends PortalTestBase {
 
     @Autowired

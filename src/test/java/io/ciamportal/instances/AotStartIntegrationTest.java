@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * when {@code DB_URL} is set, and offer single sign-on when {@code OIDC_*} is set, because both are decided when the
  * beans are made. Runs the jar as a user does, in its own JVM.
  */
+@Tag("integration")
 class AotStartIntegrationTest {
 
     static final Path JAR = Path.of("target", "ciam-portal.jar");

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * holder has the first-accounts lock, neither instance gets past creating them; once it is released, both start, and
  * there is one initial admin, whose password works on both.
  */
+@Tag("integration")
 class FirstStartIntegrationTest {
 
     static final String PASSWORD = "First-Start-Password-2026";
