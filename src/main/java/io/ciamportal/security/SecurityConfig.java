@@ -7,7 +7,6 @@ import io.ciamportal.security.ui.LoginView;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.web.header.HeaderWriter;
@@ -157,7 +156,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http, PortalProperties properties, AuthenticationManager authenticationManager,
-            ObjectProvider<OidcClientRegistrations> oidc, AuthenticationAuditor auditor, SessionRefreshFilter refresh,
+            OidcClientRegistrations oidc, AuthenticationAuditor auditor, SessionRefreshFilter refresh,
             SecurityHeaders securityHeaders) throws Exception {
         headers(http, SecurityHeaders.policyUnlessSet(securityHeaders.uiPolicy(null)), securityHeaders);
         AuthenticationFailureHandler failures = new SignInFailureHandler();
@@ -167,7 +166,7 @@ class SecurityConfig {
                 .authenticationManager(authenticationManager)
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(refresh, AuthorizationFilter.class);
-        var registrations = properties.oidc().configured() ? oidc.getObject() : null;
+        var registrations = properties.oidc().configured() ? oidc : null;
         if (registrations != null) {
             // The code exchange and user mapping run in the authentication manager above.
             http.oauth2Login(login -> login

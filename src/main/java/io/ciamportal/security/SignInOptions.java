@@ -1,6 +1,5 @@
 package io.ciamportal.security;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** What the login page may offer: local accounts, single sign-on (and whether the provider answers now), demo hint. */
@@ -11,9 +10,9 @@ public class SignInOptions {
     public record SingleSignOnStatus(boolean available, String message) {}
 
     private final PortalProperties properties;
-    private final ObjectProvider<OidcClientRegistrations> oidc;
+    private final OidcClientRegistrations oidc;
 
-    SignInOptions(PortalProperties properties, ObjectProvider<OidcClientRegistrations> oidc) {
+    SignInOptions(PortalProperties properties, OidcClientRegistrations oidc) {
         this.properties = properties;
         this.oidc = oidc;
     }
@@ -42,7 +41,7 @@ public class SignInOptions {
         if (!singleSignOn()) {
             return new SingleSignOnStatus(false, "Single sign-on is not configured.");
         }
-        var status = oidc.getObject().status();
+        var status = oidc.status();
         return new SingleSignOnStatus(status.available(), status.message());
     }
 }

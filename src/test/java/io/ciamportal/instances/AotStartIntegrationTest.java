@@ -1,6 +1,7 @@
 package io.ciamportal.instances;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.ciamportal.testsupport.ApiClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ciamportal.testsupport.ApiClient;
@@ -12,12 +13,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,10 +101,6 @@ class AotStartIntegrationTest {
         } finally {
             portal.stop();
         }
-    }
-
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The jar in a JVM of its own, with AOT on, a free port, a fresh data directory and an admin password. */
