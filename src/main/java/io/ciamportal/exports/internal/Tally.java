@@ -497,6 +497,7 @@ public final class Tally implements AutoCloseable {
 
     /** Source ids and emails seen more than once: a value counted twice or more is one duplicate, of that many users. */
     private void countDuplicates() {
+        KeyRuns.sortTogether(ids, emails);
         duplicateIds = 0;
         try (var g = ids.groups()) {
             while (g.next()) {

@@ -47,4 +47,43 @@ class KeyRunsTest {
             assertThat(v[i]).isEqualTo((byte) (k[i] & 0x7f));
         }
     }
+
+    @Test
+    void tablesSortedTogetherGiveTheGroupsOfTablesSortedAlone() {
+        // one table all in memory, one with runs written to files, each with repeated values
+        try (var spill = new SpillFiles(150_000)) {
+            var random = new SplittableRandom(13);
+            var ids = new KeyRuns(spill, false);
+            var emails = new KeyRuns(spill, false);
+            var idsAlone = new KeyRuns(spill, false);
+            var emailsAlone = new KeyRuns(spill, false);
+            for (int i = 0; i < 120_000; i++) {
+                long id = i % 9 == 0 ? random.nextLong(500) : random.nextLong();
+                ids.add(id);
+                idsAlone.add(id);
+            }
+            for (int i = 0; i < 400_000; i++) {
+                long email = i % 4 == 0 ? random.nextLong(2_000) : random.nextLong();
+                emails.add(email);
+                emailsAlone.add(email);
+            }
+            assertThat(emails.runs()).isPositive();
+            KeyRuns.sortTogether(ids, emails);
+            assertThat(groups(ids)).isEqualTo(groups(idsAlone));
+            assertThat(groups(emails)).isEqualTo(groups(emailsAlone));
+            // read twice, as the joins after the duplicates do
+            assertThat(groups(ids)).isEqualTo(groups(idsAlone));
+        }
+    }
+
+    /** Each distinct value and its count, in the cursor's order. */
+    private static java.util.List<String> groups(KeyRuns table) {
+        var out = new java.util.ArrayList<String>();
+        try (var g = table.groups()) {
+            while (g.next()) {
+                out.add(g.key() + "x" + g.count());
+            }
+        }
+        return out;
+    }
 }
