@@ -90,6 +90,9 @@ export class PortalChart extends LitElement {
   private apply() {
     if (!this.chart || !this.option) return;
     const option = JSON.parse(this.option);
+    // drawn at once: an entry animation redraws the whole canvas every frame for a second, while the page that
+    // shows the chart is still settling (and it is motion some people turn off)
+    if (option.animation === undefined) option.animation = false;
     const c = this.dark() ? THEMES.dark : THEMES.light;
     option.textStyle = { color: c.text };
     option.tooltip = { ...(option.tooltip ?? {}), backgroundColor: c.tooltip, borderColor: c.line, textStyle: { color: c.text } };

@@ -19,11 +19,22 @@ final class VendorBadges {
     private VendorBadges() {}
 
     static Badge difficulty(String direction, Difficulty d) {
-        var tone = d.score() <= 2 ? Badge.Tone.SUCCESS : d.score() == 3 ? Badge.Tone.WARNING : Badge.Tone.ERROR;
-        var badge = new Badge(direction + " " + d.score() + "/5" + (d.overridden() ? "*" : ""), tone);
-        badge.getElement().setAttribute("title", (direction.equals("In") ? "Inbound" : "Outbound") + " difficulty "
-                + d.score() + " of 5 (1 easy, 5 hard)" + (d.overridden() ? ", set by a curator" : ""));
+        var badge = new Badge(difficultyText(direction, d), difficultyTone(d));
+        badge.getElement().setAttribute("title", difficultyTitle(direction, d));
         return badge;
+    }
+
+    static String difficultyText(String direction, Difficulty d) {
+        return direction + " " + d.score() + "/5" + (d.overridden() ? "*" : "");
+    }
+
+    static Badge.Tone difficultyTone(Difficulty d) {
+        return d.score() <= 2 ? Badge.Tone.SUCCESS : d.score() == 3 ? Badge.Tone.WARNING : Badge.Tone.ERROR;
+    }
+
+    static String difficultyTitle(String direction, Difficulty d) {
+        return (direction.equals("In") ? "Inbound" : "Outbound") + " difficulty " + d.score() + " of 5 (1 easy, 5 hard)"
+                + (d.overridden() ? ", set by a curator" : "");
     }
 
     static Badge support(Support support) {
@@ -47,11 +58,19 @@ final class VendorBadges {
     }
 
     static Badge lifecycle(VendorViews.Lifecycle lifecycle) {
+        return new Badge(lifecycleText(lifecycle), lifecycleTone(lifecycle));
+    }
+
+    static String lifecycleText(VendorViews.Lifecycle lifecycle) {
         return switch (lifecycle.status()) {
-            case ACTIVE -> new Badge("Active", Badge.Tone.SUCCESS);
-            case END_OF_SALE -> new Badge("End of sale" + (lifecycle.endOfSale() == null ? "" : " " + lifecycle.endOfSale()), Badge.Tone.ERROR);
-            case END_OF_LIFE -> new Badge("End of life" + (lifecycle.endOfLife() == null ? "" : " " + lifecycle.endOfLife()), Badge.Tone.ERROR);
+            case ACTIVE -> "Active";
+            case END_OF_SALE -> "End of sale" + (lifecycle.endOfSale() == null ? "" : " " + lifecycle.endOfSale());
+            case END_OF_LIFE -> "End of life" + (lifecycle.endOfLife() == null ? "" : " " + lifecycle.endOfLife());
         };
+    }
+
+    static Badge.Tone lifecycleTone(VendorViews.Lifecycle lifecycle) {
+        return lifecycle.status() == LifecycleStatus.ACTIVE ? Badge.Tone.SUCCESS : Badge.Tone.ERROR;
     }
 
     static boolean inactive(VendorViews.Lifecycle lifecycle) {

@@ -1,12 +1,10 @@
 package io.ciamportal.vendor.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -15,13 +13,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import io.ciamportal.security.CurrentUser;
 import io.ciamportal.security.PortalRole;
 import io.ciamportal.shared.ui.Chart;
@@ -119,16 +117,36 @@ public final class VendorIndexView extends VerticalLayout {
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
 
         var grid = new Grid<VendorViews.Summary>();
-        grid.addComponentColumn(VendorIndexView::nameLink).setHeader("Vendor").setFlexGrow(2).setAutoWidth(true);
+        // cells drawn by templates in the browser: a component per cell would be a server-side component tree per
+        // row, built, sent and kept in the session for every vendor
+        grid.addColumn(LitRenderer.<VendorViews.Summary>of(
+                        "<a class=\"portal-strong-link\" router-link href=\"vendors/${item.slug}\">${item.name}</a>")
+                .withProperty("slug", VendorViews.Summary::slug).withProperty("name", VendorViews.Summary::name))
+                .setHeader("Vendor").setFlexGrow(2).setAutoWidth(true);
         grid.addColumn(v -> VendorBadges.words(v.deployment().name())).setHeader("Deployment").setAutoWidth(true);
         grid.addColumn(v -> String.join(", ", v.audiences())).setHeader("Audiences").setAutoWidth(true);
-        grid.addComponentColumn(v -> VendorBadges.lifecycle(v.lifecycle())).setHeader("Lifecycle").setAutoWidth(true);
-        grid.addComponentColumn(v -> difficulty(v)).setHeader("Difficulty").setAutoWidth(true);
+        grid.addColumn(LitRenderer.<VendorViews.Summary>of("<span class=\"${item.tone}\">${item.text}</span>")
+                .withProperty("tone", v -> VendorBadges.lifecycleTone(v.lifecycle()).classNames())
+                .withProperty("text", v -> VendorBadges.lifecycleText(v.lifecycle())))
+                .setHeader("Lifecycle").setAutoWidth(true);
+        grid.addColumn(LitRenderer.<VendorViews.Summary>of("<div class=\"portal-badges\">"
+                        + "<span class=\"${item.inTone}\" title=\"${item.inTitle}\">${item.inText}</span>"
+                        + "<span class=\"${item.outTone}\" title=\"${item.outTitle}\">${item.outText}</span></div>")
+                .withProperty("inTone", v -> VendorBadges.difficultyTone(v.inbound()).classNames())
+                .withProperty("inTitle", v -> VendorBadges.difficultyTitle("In", v.inbound()))
+                .withProperty("inText", v -> VendorBadges.difficultyText("In", v.inbound()))
+                .withProperty("outTone", v -> VendorBadges.difficultyTone(v.outbound()).classNames())
+                .withProperty("outTitle", v -> VendorBadges.difficultyTitle("Out", v.outbound()))
+                .withProperty("outText", v -> VendorBadges.difficultyText("Out", v.outbound())))
+                .setHeader("Difficulty").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(rows);
         grid.setEmptyStateText("No vendor matches these filters. Clear a filter to see more.");
         grid.setAriaLabel("Vendors");
+        // the height left under the chart, but never less than a screenful of rows: the page scrolls instead (under
+        // the chart on a laptop screen the leftover height was one row)
         grid.setSizeFull();
+        grid.setMinHeight("20rem");
 
         scatter.setHeight("340px");
         scatter.onPointClick(slug -> getUI().ifPresent(ui -> ui.navigate(VendorProfileView.class, new RouteParameters("slug", slug))));
@@ -176,17 +194,5 @@ public final class VendorIndexView extends VerticalLayout {
                 "series", List.of(Map.of("type", "scatter", "symbolSize", 12, "data", points,
                         "label", Map.of("show", true, "formatter", "{b}", "position", "right", "fontSize", 11),
                         "labelLayout", Map.of("hideOverlap", true))));
-    }
-
-    private static Component nameLink(VendorViews.Summary v) {
-        var link = new RouterLink(v.name(), VendorProfileView.class, new RouteParameters("slug", v.slug()));
-        link.addClassName("portal-strong-link");
-        return link;
-    }
-
-    private static Component difficulty(VendorViews.Summary v) {
-        var box = new Div(VendorBadges.difficulty("In", v.inbound()), VendorBadges.difficulty("Out", v.outbound()));
-        box.addClassName("portal-badges");
-        return box;
     }
 }
