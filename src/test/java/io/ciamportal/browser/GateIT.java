@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Gates in Chromium: an analyst submits evidence, two reviewers approve in their own browsers, an evidence edit
  * outdates the approvals, the cutover is refused and then allowed once all six gates pass; the CSV export downloads.
+ * A long sign-off history shows its latest 20 entries and all of them on request.
  */
 @Tag("browser")
 @SuppressWarnings("unchecked")
