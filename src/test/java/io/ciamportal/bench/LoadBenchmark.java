@@ -125,19 +125,30 @@ public final class LoadBenchmark {
                         loadBefore, BenchSupport.loadAverage(), cpu / 1000.0);
                 summary(n + " users", n, vus.getFirst().run, seconds, cpu);
                 double heapOpen = i == users.size() - 1 ? heapMb(portal) : Double.NaN;
+                // A user that stopped (a sign-in turned away as busy, say) has no UI on the gate page: the figures per
+                // session are also given over the users that finished, when some stopped.
+                int finished = n - vus.getFirst().run.failedUsers.get();
+                Map<String, long[]> histogramOpen = Map.of();
                 if (i == users.size() - 1) {
                     System.out.printf(Locale.ROOT, "Heap after a full GC with the %d sessions of this run open and idle: %.1f MB; per idle session"
-                            + " %.0f KB (%.1f MB over the %.1f MB with none)%n", n, heapOpen, (heapOpen - heapNone) * 1024 / n,
-                            heapOpen - heapNone, heapNone);
+                            + " %.0f KB (%.1f MB over the %.1f MB with none)%s%n", n, heapOpen, (heapOpen - heapNone) * 1024 / n,
+                            heapOpen - heapNone, heapNone, finished == n ? "" : String.format(Locale.ROOT, "; per session of the %d users that"
+                                    + " finished: %.0f KB", finished, (heapOpen - heapNone) * 1024 / Math.max(1, finished)));
                     if (HISTOGRAM > 0) {
-                        printGrowth(histogramNone, histogram(portal), n);
+                        histogramOpen = histogram(portal);
+                        printGrowth("against the heap with none", histogramNone, histogramOpen, finished);
                     }
                 }
                 vus.forEach(User::logout);
                 if (i == users.size() - 1) {
                     double heapGone = heapMb(portal);
-                    System.out.printf(Locale.ROOT, "Heap after a full GC once they signed out: %.1f MB; per idle session against that: %.0f KB%n",
-                            heapGone, (heapOpen - heapGone) * 1024 / n);
+                    System.out.printf(Locale.ROOT, "Heap after a full GC once they signed out: %.1f MB; per idle session against that: %.0f KB%s%n",
+                            heapGone, (heapOpen - heapGone) * 1024 / n, finished == n ? "" : String.format(Locale.ROOT,
+                                    "; per session of the %d users that finished: %.0f KB", finished, (heapOpen - heapGone) * 1024 / Math.max(1, finished)));
+                    if (HISTOGRAM > 0) {
+                        // What the sessions themselves hold: Tomcat's cached processors and buffers stay after sign-out.
+                        printGrowth("against the heap once they signed out", histogram(portal), histogramOpen, finished);
+                    }
                 }
             }
         });
@@ -243,9 +254,9 @@ public final class LoadBenchmark {
     }
 
     /** The classes whose live bytes grew most between the two histograms, per session. */
-    private static void printGrowth(Map<String, long[]> before, Map<String, long[]> after, int sessions) {
-        System.out.printf(Locale.ROOT, "Live heap growth per open session by class (top %d):%n| class | instances per session | bytes per session |%n|---|---|---|%n",
-                HISTOGRAM);
+    private static void printGrowth(String against, Map<String, long[]> before, Map<String, long[]> after, int sessions) {
+        System.out.printf(Locale.ROOT, "Live heap per open session by class, %s, over %d sessions (top %d):%n"
+                + "| class | instances per session | bytes per session |%n|---|---|---|%n", against, sessions, HISTOGRAM);
         after.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), new long[] {e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
                         e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Gates in Chromium: an analyst submits evidence, two reviewers approve in their own browsers, an evidence edit
  * outdates the approvals, the cutover is refused and then allowed once all six gates pass; the CSV export downloads.
+ * A long sign-off history shows its latest 20 entries and all of them on request.
  */
 @Tag("browser")
 @SuppressWarnings("unchecked")
@@ -144,5 +145,36 @@ class GateIT extends PortalTestBase {
         Browsers.screenshot(analyst, "migration-audit");
         var entries = csv.lines().skip(1).filter(l -> !l.isBlank()).count();
         org.assertj.core.api.Assertions.assertThat(entries).isGreaterThan(10);
+    }
+    /** A long history: the gate page shows the latest sign-offs and the whole history on request. */
+    @Test
+    void aLongSignOffHistoryShowsTheLatestAndAllOnRequest() {
+        var api = new ApiClient(baseUrl());
+        String owner = basic("analyst", DEMO_PASSWORD);
+        String reviewerAuth = basic("reviewer", DEMO_PASSWORD);
+        var created = api.post("/api/v1/migrations", owner, """
+                {"name": "Gate history: Auth0 to Keycloak", "source": "auth0", "destination": "keycloak", "inventory": {"totalUsers": 1000},
+                 "members": [{"username": "reviewer", "role": "REVIEWER"}]}""");
+        String id = (String) created.json().get("id");
+        String gate = "/api/v1/migrations/" + id + "/gates/downtime-blast-radius";
+        api.post(gate + "/evidence", owner, "{\"kind\": \"TEXT\", \"title\": \"Plan\", \"text\": \"Checked\"}");
+        api.post(gate + "/submit", owner, "");
+        for (int i = 1; i <= 11; i++) { // 22 sign-offs: an approval and its withdrawal, eleven times
+            api.post(gate + "/sign-offs", reviewerAuth, "{\"decision\": \"APPROVE\", \"comment\": \"round " + i + "\"}");
+            api.post(gate + "/revoke", reviewerAuth, "{\"comment\": \"withdrawn " + i + "\"}");
+        }
+
+        var page = signedIn("analyst");
+        page.navigate(baseUrl() + "/migrations/" + id + "/gates/downtime-blast-radius");
+        var rows = page.locator("#gate-sign-offs tbody tr");
+        assertThat(rows).hasCount(20);
+        assertThat(page.locator("#gate-sign-offs-note")).containsText("The latest 20 of 22 sign-offs");
+        assertThat(rows.first()).containsText("round 2"); // the two oldest (round 1 and its withdrawal) are left out
+        assertThat(rows.last()).containsText("withdrawn 11");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show all 22")).click();
+        assertThat(rows).hasCount(22);
+        assertThat(rows.first()).containsText("round 1");
+        assertThat(page.locator("#gate-sign-offs-note")).hasCount(0);
+        assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Sign-offs of this gate, oldest first"))).isVisible();
     }
 }

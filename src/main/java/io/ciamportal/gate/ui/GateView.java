@@ -1,12 +1,11 @@
 package io.ciamportal.gate.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -35,7 +34,6 @@ import io.ciamportal.migration.MigrationService;
 import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
 import io.ciamportal.shared.RuleViolationException;
-import io.ciamportal.shared.ui.Badge;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -50,12 +48,15 @@ import org.springframework.dao.OptimisticLockingFailureException;
 public final class GateView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    /** How many of the newest sign-offs the page shows until the user asks for all of them. */
+    static final int LATEST_SIGN_OFFS = 20;
 
     private final GateService gates;
     private final MigrationService migrations;
     private UUID id = new UUID(0, 0);
     private String key = "";
     private String title = "Gate";
+    private boolean allSignOffs;
 
     GateView(GateService gates, MigrationService migrations) {
         this.gates = gates;
@@ -73,6 +74,7 @@ public final class GateView extends VerticalLayout implements BeforeEnterObserve
         try {
             id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
             key = event.getRouteParameters().get("gate").orElse("");
+            allSignOffs = false;
             show(gates.gate(id, key));
         } catch (IllegalArgumentException | NotFoundException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
@@ -156,35 +158,25 @@ public final class GateView extends VerticalLayout implements BeforeEnterObserve
         }
 
         add(new H3("Sign-offs"));
-        if (g.signOffs().isEmpty()) {
+        var signOffs = g.signOffs();
+        if (signOffs.isEmpty()) {
             add(new Paragraph("No sign-offs yet."));
         } else {
-            var grid = new Grid<GateViews.SignOffView>();
-            grid.addColumn(s -> WHEN.format(s.signedAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-            grid.addColumn(GateViews.SignOffView::signer).setHeader("Signer").setAutoWidth(true);
-            grid.addColumn(GateViews.SignOffView::role).setHeader("Role then").setAutoWidth(true);
-            grid.addColumn(s -> s.decision().label()).setHeader("Decision").setAutoWidth(true);
-            grid.addComponentColumn(s -> {
-                var badge = s.outdated() ? new Badge("Outdated", Badge.Tone.WARNING) : s.revoked() ? new Badge("Revoked", Badge.Tone.NEUTRAL)
-                        : s.counts() ? new Badge("Counts", Badge.Tone.SUCCESS) : null;
-                if (badge == null) {
-                    return new Span();
-                }
-                if (s.outdatedReason() != null) {
-                    badge.getElement().setAttribute("title", s.outdatedReason());
-                    var box = new com.vaadin.flow.component.html.Div(badge, new Span(" " + s.outdatedReason()));
-                    box.addClassName("portal-muted");
-                    return box;
-                }
-                return badge;
-            }).setHeader("Status").setAutoWidth(true);
-            grid.addColumn(s -> s.comment() == null ? "" : s.comment()).setHeader("Comment").setFlexGrow(2);
-            grid.addColumn(s -> s.meaning() + " · state " + s.stateHash().substring(0, 12) + "…").setHeader("Meaning and state").setAutoWidth(true);
-            grid.setItems(g.signOffs());
-            grid.setAllRowsVisible(true);
-            grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
-            grid.setAriaLabel("Sign-offs of this gate");
-            add(grid);
+            if (!allSignOffs && signOffs.size() > LATEST_SIGN_OFFS) {
+                // The full history stays one click away; an idle page keeps only the rows it shows.
+                signOffs = signOffs.subList(signOffs.size() - LATEST_SIGN_OFFS, signOffs.size());
+                var more = new Button("Show all " + g.signOffs().size(), e -> {
+                    allSignOffs = true;
+                    show(gates.gate(id, key));
+                });
+                more.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                more.setId("gate-sign-offs-all");
+                var note = new Paragraph(new Span("The latest " + LATEST_SIGN_OFFS + " of " + g.signOffs().size() + " sign-offs, newest last. "), more);
+                note.addClassName("portal-muted");
+                note.setId("gate-sign-offs-note");
+                add(note);
+            }
+            add(new Html("<div class=\"portal-table-scroll\">" + SignOffTable.html(signOffs, "Sign-offs of this gate, oldest first") + "</div>"));
         }
     }
 
