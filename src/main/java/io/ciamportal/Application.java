@@ -41,6 +41,9 @@ public class Application implements AppShellConfigurator {
             // backup and restore of the whole database: no Spring, no web server
             System.exit(io.ciamportal.backup.BackupCommand.runCommand(args));
         }
-        SpringApplication.run(Application.class, args);
+        var app = new SpringApplication(Application.class);
+        // the embedded PostgreSQL starts while the context is built, not when the first bean needs it
+        app.addListeners(new io.ciamportal.database.EarlyDatabaseStart());
+        app.run(args);
     }
 }

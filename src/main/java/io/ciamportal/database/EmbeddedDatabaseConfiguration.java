@@ -41,7 +41,8 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(@Value("${spring.datasource.url:}") String url, @Value("${portal.data-dir}") String dataDir)
             throws IOException {
-        return new EmbeddedDatabase(url.isBlank() ? EmbeddedDatabases.start(Path.of(dataDir)) : null);
+        // started early by EarlyDatabaseStart when the portal runs from its main method; else started here
+        return new EmbeddedDatabase(url.isBlank() ? EmbeddedDatabases.take(Path.of(dataDir)) : null);
     }
 
     /** The pool takes every {@code spring.datasource.hikari.*} setting, for either database. */

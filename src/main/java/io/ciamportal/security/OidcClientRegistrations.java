@@ -36,7 +36,8 @@ final class OidcClientRegistrations implements ClientRegistrationRepository {
     private final PortalProperties.Oidc settings;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http;
+    /** Made on the first discovery: a client starts a selector thread and the TLS set-up (about 0.2 s of a start). */
+    private @Nullable HttpClient http;
     private @Nullable ClientRegistration registration;
     private @Nullable Instant lastFailure;
     private String lastProblem = "";
@@ -45,7 +46,6 @@ final class OidcClientRegistrations implements ClientRegistrationRepository {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     @Override
@@ -90,7 +90,11 @@ final class OidcClientRegistrations implements ClientRegistrationRepository {
         String issuer = stripSlash(settings.issuerUri());
         var request = HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET().build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        var client = http;
+        if (client == null) {
+            client = http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        var response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("discovery answered HTTP " + response.statusCode());
         }
