@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.SpringProperties;
 
 /**
  * The portal's connection pool, on an external PostgreSQL when {@code DB_URL} is set and otherwise on an embedded
@@ -43,6 +45,25 @@ class EmbeddedDatabaseConfiguration {
             throws IOException {
         // started early by EarlyDatabaseStart when the portal runs from its main method; else started here
         return new EmbeddedDatabase(url.isBlank() ? EmbeddedDatabases.take(Path.of(dataDir)) : null);
+    }
+
+    /**
+     * A training run of the JDK's AOT cache ({@code -Dspring.context.exit=onRefresh}, the Docker image's and the
+     * README's) ends with {@code Runtime.halt} as soon as the context is refreshed: no destroy method and no shutdown
+     * hook runs, so the embedded PostgreSQL would outlive the JVM. In such a run it is stopped here instead, once every
+     * bean is made; nothing uses the database between that and the halt (start-up runners run after the refresh).
+     */
+    @Bean
+    SmartInitializingSingleton embeddedDatabaseStopBeforeTrainingExit(EmbeddedDatabase embedded) {
+        return () -> {
+            if ("onRefresh".equalsIgnoreCase(SpringProperties.getProperty("spring.context.exit"))) {
+                try {
+                    embedded.close();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("Cannot stop the embedded PostgreSQL before the training run's exit", e);
+                }
+            }
+        };
     }
 
     /** The pool takes every {@code spring.datasource.hikari.*} setting, for either database. */

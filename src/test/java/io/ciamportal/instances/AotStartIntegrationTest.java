@@ -103,6 +103,23 @@ class AotStartIntegrationTest {
         }
     }
 
+    @Test
+    void aTrainingRunThatEndsAtRefreshLeavesNoPostgresRunning() throws Exception {
+        // as the Docker image and the README train the JDK's AOT cache: Spring halts the JVM once the context is ready
+        // (the cache itself, -XX:AOTCacheOutput, is left out: it takes half a minute and changes nothing here)
+        Path dataDir = Files.createDirectories(Path.of("target", "test-data", "aot-training-" + UUID.randomUUID()));
+        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Dspring.aot.enabled=true", "-Dspring.context.exit=onRefresh", "-jar", JAR.toString())
+                .redirectErrorStream(true).redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("DB_") || k.startsWith("OIDC_") || k.startsWith("PORTAL_"));
+        builder.environment().putAll(Map.of("PORT", "0", "PORTAL_DATA_DIR", dataDir.toString(), "PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        var training = builder.start();
+        assertThat(training.waitFor(3, TimeUnit.MINUTES)).as("the training run ends by itself").isTrue();
+        assertThat(training.exitValue()).isZero();
+        assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).as("the embedded database ran").isTrue();
+        assertThat(io.ciamportal.database.EmbeddedDatabases.inUse(dataDir)).as("its PostgreSQL was stopped").isFalse();
+    }
+
     /** The jar in a JVM of its own, with AOT on, a free port, a fresh data directory and an admin password. */
     record Portal(Process process, String base, Path dataDir, Path logFile) {
 
