@@ -334,15 +334,7 @@ final class JsonLines {
                 return i + 1;
             }
             for (; i < to; i++) {
-                // eight bytes at a time up to the next quote, backslash or line feed
-                while (i + 8 <= to) {
-                    long stop = stop((long) LONGS.get(buf, i));
-                    if (stop != 0) {
-                        i += Long.numberOfTrailingZeros(stop) >>> 3;
-                        break;
-                    }
-                    i += 8;
-                }
+                i = plain(buf, i, to);
                 if (i >= to) {
                     return i;
                 }
@@ -372,14 +364,7 @@ final class JsonLines {
          */
         private int inside(byte[] buf, int i, int to, long offset) {
             while (true) {
-                while (i + 8 <= to) {
-                    long stop = stop((long) LONGS.get(buf, i));
-                    if (stop != 0) {
-                        i += Long.numberOfTrailingZeros(stop) >>> 3;
-                        break;
-                    }
-                    i += 8;
-                }
+                i = plain(buf, i, to);
                 if (i >= to) {
                     return -1;
                 }
@@ -401,6 +386,22 @@ final class JsonLines {
                 }
                 i++;
             }
+        }
+
+        /**
+         * Skips the bytes of a string from {@code buf[i]} eight at a time, up to the eight-byte word that holds the next
+         * quote, backslash or line feed: the index of that byte, or of the last few bytes before {@code to} (looked at
+         * one by one by the caller).
+         */
+        private static int plain(byte[] buf, int i, int to) {
+            while (i + 8 <= to) {
+                long stop = stop((long) LONGS.get(buf, i));
+                if (stop != 0) {
+                    return i + (Long.numberOfTrailingZeros(stop) >>> 3);
+                }
+                i += 8;
+            }
+            return i;
         }
 
         /**
