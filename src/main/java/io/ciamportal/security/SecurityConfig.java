@@ -99,8 +99,11 @@ class SecurityConfig {
         return new OidcClientRegistrations(properties.oidc(), json, clock);
     }
 
-    @Bean
-    SessionRefreshFilter sessionRefreshFilter(AccountDirectory accounts, SecurityContextHolderStrategy contexts) {
+    /**
+     * Not a bean: a filter bean would also be registered with the servlet container, and the web server would then need
+     * the account directory, and through it Hibernate, before it could start. Each chain adds its own.
+     */
+    private static SessionRefreshFilter sessionRefreshFilter(AccountDirectory accounts, SecurityContextHolderStrategy contexts) {
         return new SessionRefreshFilter(accounts, contexts, new HttpSessionSecurityContextRepository());
     }
 
@@ -133,7 +136,8 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, PortalProperties properties, JsonSecurityResponses responses,
-            SessionRefreshFilter refresh, AuthenticationManager authenticationManager, SecurityHeaders securityHeaders) throws Exception {
+            AccountDirectory accounts, SecurityContextHolderStrategy contexts, AuthenticationManager authenticationManager,
+            SecurityHeaders securityHeaders) throws Exception {
         headers(http, new StaticHeadersWriter(SecurityHeaders.CSP, SecurityHeaders.API_POLICY), securityHeaders);
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
                 .authorizeHttpRequests(requests -> requests
@@ -146,7 +150,7 @@ class SecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
-                .addFilterBefore(refresh, AuthorizationFilter.class);
+                .addFilterBefore(sessionRefreshFilter(accounts, contexts), AuthorizationFilter.class);
         if (properties.localAccountsEnabled()) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(responses));
         }
@@ -156,8 +160,8 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http, PortalProperties properties, AuthenticationManager authenticationManager,
-            OidcClientRegistrations oidc, AuthenticationAuditor auditor, SessionRefreshFilter refresh,
-            SecurityHeaders securityHeaders) throws Exception {
+            OidcClientRegistrations oidc, AuthenticationAuditor auditor, AccountDirectory accounts,
+            SecurityContextHolderStrategy contexts, SecurityHeaders securityHeaders) throws Exception {
         headers(http, SecurityHeaders.policyUnlessSet(securityHeaders.uiPolicy(null)), securityHeaders);
         AuthenticationFailureHandler failures = new SignInFailureHandler();
         http.authorizeHttpRequests(requests -> requests
@@ -165,7 +169,7 @@ class SecurityConfig {
                         .requestMatchers("/error").permitAll())
                 .authenticationManager(authenticationManager)
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .addFilterBefore(refresh, AuthorizationFilter.class);
+                .addFilterBefore(sessionRefreshFilter(accounts, contexts), AuthorizationFilter.class);
         var registrations = properties.oidc().configured() ? oidc : null;
         if (registrations != null) {
             // The code exchange and user mapping run in the authentication manager above.
