@@ -141,6 +141,31 @@ class ArchitectureTest {
     }
 
     @Test
+    void theExportAnalyserReachesTheJdkJacksonAndThePortalsOwnClassesOnly() {
+        // JarMain runs analyse-export on a class loader of the jar's own classes and these nested jars, nothing else
+        assertThat(io.ciamportal.shared.JarMain.ANALYSER_LIBRARIES)
+                .containsExactly("jackson-core-3.", "jackson-databind-3.", "jackson-annotations-");
+        var elsewhere = new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>(
+                "a class of neither the JDK, Jackson 3 and its annotations nor the portal (annotations aside: unread)") {
+            @Override
+            public boolean test(com.tngtech.archunit.core.domain.JavaClass type) {
+                var c = type.getBaseComponentType();
+                if (c.isPrimitive() || c.isAnnotation()) {
+                    return false;
+                }
+                String name = c.getName();
+                return !(name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.") || name.startsWith("sun.")
+                        || name.startsWith("org.w3c.") || name.startsWith("org.xml.") || name.startsWith("tools.jackson.")
+                        || name.startsWith("com.fasterxml.jackson.annotation.") || name.startsWith("io.ciamportal."));
+            }
+        };
+        noClasses().that().belongToAnyOf(io.ciamportal.exports.ExportCommand.class)
+                .should().transitivelyDependOnClassesThat(elsewhere)
+                .because("the packaged jar runs the analyser without Spring Boot's launcher (JarMain.CommandClassLoader)")
+                .check(classes);
+    }
+
+    @Test
     void persistenceLivesInEachFeaturesInternalPackage() {
         classes().that().areAnnotatedWith(jakarta.persistence.Entity.class).or().haveSimpleNameEndingWith("Repository")
                 .should().resideInAPackage("io.ciamportal.*.internal")

@@ -65,6 +65,29 @@ class PackagedCommandIntegrationTest {
         assertThat(run.out()).contains("Users");
     }
 
+    @Test
+    void theAnalyserRunsOnThePortalsClassesAndJacksonWithoutSpringBootsLauncher() throws Exception {
+        var run = run(List.of("-Xmx384m", "-Xlog:class+load=info:stderr"), "analyse-export", "--json", USERS.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        // from the jar file itself, not from Spring Boot's nested-jar URLs (jar:nested:...!/BOOT-INF/classes/!/)
+        String jar = "file:" + JAR.toAbsolutePath();
+        assertThat(run.err()).contains("io.ciamportal.exports.ExportCommand source: " + jar)
+                .contains("tools.jackson.core.json.JsonFactory source: " + jar)
+                .doesNotContain("jar:nested:")
+                .doesNotContain("org.springframework.");
+        // the same document as the analyser gives on the test's own class path, but for the time of the analysis
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int exit = ExportCommand.run(new String[] {"analyse-export", "--json", USERS.toString()},
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(withoutTime(run.out())).isEqualTo(withoutTime(out.toString(StandardCharsets.UTF_8)));
+    }
+
+    private static String withoutTime(String json) {
+        return json.replaceAll("\"analysedAt\" : \"[^\"]*\"", "\"analysedAt\" : \"\"");
+    }
+
     record Run(int exit, String out, String err) {}
 
     private static Run run(List<String> jvmOptions, String... args) throws Exception {
