@@ -218,9 +218,9 @@ public final class JarMain {
 
     /**
      * Classes from the packaged jar itself: the portal's ({@code BOOT-INF/classes/}) and those of the named nested
-     * library jars, which are read into memory whole (a few MB), the versioned entries of a multi-release jar included.
-     * The parent is the platform class loader, so nothing of the jar's root (Spring Boot's launcher) is seen. No
-     * resources: the analyser reads none.
+     * library jars, which are copied into memory (a few MB; nested jars are stored uncompressed) and inflated a class at
+     * a time ({@link NestedEntry}), the versioned entries of a multi-release jar included. The parent is the platform
+     * class loader, so nothing of the jar's root (Spring Boot's launcher) is seen. No resources: the analyser reads none.
      */
     static final class CommandClassLoader extends ClassLoader {
 
@@ -230,14 +230,13 @@ public final class JarMain {
 
         private static final String CLASSES = "BOOT-INF/classes/";
         private static final String LIBRARIES = "BOOT-INF/lib/";
-        private static final String VERSIONS = "META-INF/versions/";
 
         private final java.util.zip.ZipFile jar;
-        private final java.util.Map<String, byte[]> libraryClasses;
+        private final java.util.Map<String, NestedEntry> libraryClasses;
         /** every class comes from the jar: its file is their code source (in stack traces and the JVM's class log) */
         private final java.security.ProtectionDomain domain;
 
-        private CommandClassLoader(Path jarFile, java.util.zip.ZipFile jar, java.util.Map<String, byte[]> libraryClasses)
+        private CommandClassLoader(Path jarFile, java.util.zip.ZipFile jar, java.util.Map<String, NestedEntry> libraryClasses)
                 throws java.net.MalformedURLException {
             super("portal-command", ClassLoader.getPlatformClassLoader());
             this.jar = jar;
@@ -255,7 +254,7 @@ public final class JarMain {
                     jar.close();
                     return Optional.empty();
                 }
-                var classes = new java.util.HashMap<String, byte[]>();
+                var classes = new java.util.HashMap<String, NestedEntry>();
                 int runtime = Runtime.version().feature();
                 for (String prefix : libraryPrefixes) {
                     var library = jar.stream()
@@ -265,40 +264,12 @@ public final class JarMain {
                         jar.close();
                         return Optional.empty();
                     }
-                    // within a library the highest version up to this JDK's wins; across them, the first library
-                    var own = new java.util.HashMap<String, byte[]>();
-                    var versions = new java.util.HashMap<String, Integer>();
-                    try (var in = new java.util.zip.ZipInputStream(new java.io.BufferedInputStream(jar.getInputStream(library.get()), 1 << 16))) {
-                        java.util.zip.ZipEntry entry;
-                        while ((entry = in.getNextEntry()) != null) {
-                            String name = entry.getName();
-                            if (!name.endsWith(".class") || name.endsWith("module-info.class")) {
-                                continue;
-                            }
-                            int version = 0;
-                            if (name.startsWith(VERSIONS)) {
-                                int slash = name.indexOf('/', VERSIONS.length());
-                                if (slash < 0) {
-                                    continue;
-                                }
-                                try {
-                                    version = Integer.parseInt(name.substring(VERSIONS.length(), slash));
-                                } catch (NumberFormatException e) {
-                                    continue;
-                                }
-                                if (version > runtime) {
-                                    continue;
-                                }
-                                name = name.substring(slash + 1);
-                            }
-                            Integer seen = versions.get(name);
-                            if (seen == null || version > seen) {
-                                own.put(name, in.readAllBytes());
-                                versions.put(name, version);
-                            }
-                        }
+                    byte[] bytes;
+                    try (var in = jar.getInputStream(library.get())) {
+                        bytes = in.readAllBytes();
                     }
-                    own.forEach(classes::putIfAbsent);
+                    // the first library that has a class wins
+                    NestedEntry.index(bytes, runtime).forEach(classes::putIfAbsent);
                 }
                 return Optional.of(new CommandClassLoader(jarFile, jar, classes));
             } catch (IOException | RuntimeException e) {
@@ -316,8 +287,15 @@ public final class JarMain {
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
             String path = name.replace('.', '/') + ".class";
-            byte[] bytes = libraryClasses.get(path);
-            if (bytes == null) {
+            NestedEntry nested = libraryClasses.get(path);
+            byte[] bytes = null;
+            if (nested != null) {
+                try {
+                    bytes = nested.read();
+                } catch (java.util.zip.DataFormatException | RuntimeException e) {
+                    throw new ClassNotFoundException(name, e);
+                }
+            } else {
                 var entry = jar.getEntry(CLASSES + path);
                 if (entry == null) {
                     throw new ClassNotFoundException(name);
@@ -329,6 +307,118 @@ public final class JarMain {
                 }
             }
             return defineClass(name, bytes, 0, bytes.length, domain);
+        }
+    }
+
+    /**
+     * One class file of a nested jar held in memory: the jar's central directory is read once, and an entry is
+     * inflated only when its class is loaded (the analyser loads about a tenth of Jackson's classes). Plain zip only:
+     * anything else (Zip64, an unknown compression) makes {@link #index} fail, and the launcher runs the command.
+     */
+    record NestedEntry(byte[] jar, int offset, int compressedSize, int size, boolean deflated) {
+
+        private static final String VERSIONS = "META-INF/versions/";
+
+        byte[] read() throws java.util.zip.DataFormatException {
+            if (!deflated) {
+                return java.util.Arrays.copyOfRange(jar, offset, offset + size);
+            }
+            var inflater = new java.util.zip.Inflater(true);
+            try {
+                inflater.setInput(jar, offset, compressedSize);
+                byte[] out = new byte[size];
+                int n = 0;
+                while (n < size) {
+                    int k = inflater.inflate(out, n, size - n);
+                    if (k == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+                        break;
+                    }
+                    n += k;
+                }
+                if (n != size) {
+                    throw new java.util.zip.DataFormatException("short entry");
+                }
+                return out;
+            } finally {
+                inflater.end();
+            }
+        }
+
+        /**
+         * The class files of a jar by name; of a multi-release jar's versions, the highest up to {@code runtime}
+         * stands for the name.
+         */
+        static java.util.Map<String, NestedEntry> index(byte[] jar, int runtime) {
+            int end = -1;
+            for (int i = jar.length - 22; i >= Math.max(0, jar.length - 22 - 0xFFFF); i--) {
+                if (u32(jar, i) == 0x06054b50L) {
+                    end = i;
+                    break;
+                }
+            }
+            if (end < 0) {
+                throw new IllegalArgumentException("no end of central directory");
+            }
+            int count = u16(jar, end + 10);
+            long at = u32(jar, end + 16);
+            if (count == 0xFFFF || at == 0xFFFFFFFFL) {
+                throw new IllegalArgumentException("Zip64");
+            }
+            var entries = new java.util.HashMap<String, NestedEntry>();
+            var versions = new java.util.HashMap<String, Integer>();
+            int p = (int) at;
+            for (int i = 0; i < count; i++) {
+                if (u32(jar, p) != 0x02014b50L) {
+                    throw new IllegalArgumentException("central directory");
+                }
+                int method = u16(jar, p + 10);
+                long compressed = u32(jar, p + 20);
+                long size = u32(jar, p + 24);
+                int nameLength = u16(jar, p + 28);
+                int extraLength = u16(jar, p + 30);
+                int commentLength = u16(jar, p + 32);
+                long local = u32(jar, p + 42);
+                String name = new String(jar, p + 46, nameLength, java.nio.charset.StandardCharsets.UTF_8);
+                p += 46 + nameLength + extraLength + commentLength;
+                if (!name.endsWith(".class") || name.endsWith("module-info.class")) {
+                    continue;
+                }
+                if ((method != 0 && method != 8) || compressed >= Integer.MAX_VALUE || size >= Integer.MAX_VALUE
+                        || local + 30 > jar.length || u32(jar, (int) local) != 0x04034b50L) {
+                    throw new IllegalArgumentException("entry " + name);
+                }
+                int data = (int) local + 30 + u16(jar, (int) local + 26) + u16(jar, (int) local + 28);
+                if (data + compressed > jar.length) {
+                    throw new IllegalArgumentException("entry " + name);
+                }
+                int version = 0;
+                if (name.startsWith(VERSIONS)) {
+                    int slash = name.indexOf('/', VERSIONS.length());
+                    try {
+                        version = slash < 0 ? Integer.MAX_VALUE : Integer.parseInt(name.substring(VERSIONS.length(), slash));
+                    } catch (NumberFormatException e) {
+                        continue;
+                    }
+                    if (version > runtime) {
+                        continue;
+                    }
+                    name = name.substring(slash + 1);
+                }
+                Integer seen = versions.get(name);
+                if (seen == null || version > seen) {
+                    entries.put(name, new NestedEntry(jar, data, (int) compressed, (int) size, method == 8));
+                    versions.put(name, version);
+                }
+            }
+            return entries;
+        }
+
+        private static int u16(byte[] b, int i) {
+            return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8;
+        }
+
+        private static long u32(byte[] b, int i) {
+            return (u16(b, i) | (long) u16(b, i + 2) << 16) & 0xFFFFFFFFL;
         }
     }
 }
