@@ -96,8 +96,24 @@ public final class ExportAnalyser {
         } catch (RuntimeException e) {
             failedFile = name;
             tally.close();
-            throw e;
+            throw symbolFlood(name, e);
         }
+    }
+
+    /**
+     * Jackson's guard against names crafted to collide in its symbol table (a denial of service) throws a plain
+     * {@link IllegalStateException}, not one of its stream limits: that is a file to refuse with a message too, not a
+     * failure of the analyser. Anything else is given back as it is.
+     */
+    static RuntimeException symbolFlood(String name, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && t.getStackTrace().length > 0
+                    && t.getStackTrace()[0].getClassName().startsWith("tools.jackson.core.sym.")) {
+                return new ExportFormatException(name + ": too many property names that collide in the JSON parser's "
+                        + "symbol table (a crafted file?); nothing was kept.");
+            }
+        }
+        return e;
     }
 
     private ExportAnalysis.FileInfo read(String name, InputStream content) {

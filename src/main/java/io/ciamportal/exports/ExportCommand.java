@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code java -jar ciam-portal.jar analyse-export [--platform P] [--json] [--map field=column,...] [--scheme S]
  * [--inactive-days N] FILE...}: the analyser with no Spring and no database, so a team can count its export on its
  * own machine and upload only the document ({@code --json}), which is exactly what the API returns. Exit code 0 on
- * success, 1 when a file cannot be read, 2 on usage errors.
+ * success, 1 when a file cannot be read or analysed, 2 on usage errors, 3 when the analyser itself fails (a message,
+ * never a stack trace).
  */
 public final class ExportCommand {
 
@@ -120,6 +121,11 @@ public final class ExportCommand {
             // the temporary runs of duplicate detection (a full or read-only temporary directory)
             err.println("Cannot analyse: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            // a fault of the analyser, not of the file: no stack trace (its messages may quote the file), just its kind
+            err.println("Cannot analyse: the analyser failed (" + e.getClass().getSimpleName() + "); nothing was kept. "
+                    + "Please report it with the command line, not the file.");
+            return 3;
         }
     }
 
