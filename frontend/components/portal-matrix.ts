@@ -31,7 +31,9 @@ export class PortalMatrix extends LitElement {
       writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; vertical-align: bottom; max-height: 14rem; }
     thead th.corner { writing-mode: horizontal-tb; transform: none; left: 0; z-index: 3; vertical-align: bottom; }
     tbody th { position: sticky; left: 0; z-index: 1; background: var(--lumo-base-color, #fff); text-align: left; font-weight: 500; }
-    tr.group th { background: var(--lumo-contrast-5pct, #f3f3f3); font-weight: 700; position: sticky; left: 0; }
+    tr.group th { background: var(--lumo-contrast-5pct, #f3f3f3); font-weight: 700; position: static; }
+    /* the row spans the table, wider than the screen: its name, not the cell, keeps to the left while the table scrolls */
+    tr.group th span { position: sticky; left: 0.45rem; }
     td { text-align: center; cursor: default; min-width: 1.6rem; }
     td:focus-visible { outline: 2px solid var(--lumo-primary-color, #1676f3); outline-offset: -2px; }
     td.s-yes { background: var(--lumo-success-color-10pct, #e6f4ea); color: var(--lumo-success-text-color, #137333); }
@@ -101,7 +103,7 @@ export class PortalMatrix extends LitElement {
           <thead><tr><th class="corner" scope="col">Capability</th>${d.vendors.map((v) => html`<th scope="col">${v.name}</th>`)}</tr></thead>
           <tbody>
             ${d.groups.map((g) => html`
-              <tr class="group"><th scope="rowgroup" colspan=${d.vendors.length + 1}>${g.name}</th></tr>
+              <tr class="group"><th scope="rowgroup" colspan=${d.vendors.length + 1}><span>${g.name}</span></th></tr>
               ${g.capabilities.map((c) => {
                 const ci = index++;
                 return html`
