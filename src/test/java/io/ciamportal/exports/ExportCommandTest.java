@@ -38,6 +38,23 @@ class ExportCommandTest {
     }
 
     @Test
+    void aLoneSurrogateInAConnectionNameStillMakesADocumentThatReadsBack(@TempDir Path dir) throws Exception {
+        // JSON's grammar allows the escape of half a surrogate pair; the name is counted, the document stays valid UTF-8
+        Path users = dir.resolve("users.ndjson");
+        Files.writeString(users, """
+                {"user_id":"auth0|x1","email":"x1@example.org","email_verified":true,"identities":[{"connection":"evil\\ud800conn","provider":"oauth2","user_id":"x1","isSocial":true}],"created_at":"2022-03-14T10:02:11.120Z","last_login":"2026-10-28T07:45:03.991Z"}
+                {"user_id":"auth0|x2","email":"x2@example.org","email_verified":true,"identities":[{"connection":"Username-Password-Authentication","provider":"auth0","user_id":"x2","isSocial":false}],"created_at":"2022-03-14T10:02:11.120Z"}
+                """, StandardCharsets.UTF_8);
+        var run = run("--json", users.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        byte[] bytes = run.out().getBytes(StandardCharsets.UTF_8);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(run.out());
+        var read = AnalysisJson.read(new java.io.ByteArrayInputStream(bytes));
+        assertThat(read.users()).isEqualTo(2);
+        assertThat(JSON.readTree(run.out()).toString()).contains("evil").contains("conn");
+    }
+
+    @Test
     void theJsonIsTheAnalysisDocumentAndReadsBack(@TempDir Path dir) throws Exception {
         Path users = copy(dir, "auth0/users.ndjson");
         Path hashes = copy(dir, "auth0/password-hashes.ndjson");
