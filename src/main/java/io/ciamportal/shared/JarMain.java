@@ -80,13 +80,19 @@ public final class JarMain {
                 System.exit(runAnalyser(loader.get(), args));
             }
         }
+        invoke(Class.forName(SPRING_BOOT_LAUNCHER).getMethod("main", String[].class), args);
+    }
+
+    /** A static method that takes the command line, with what it throws thrown as it was. */
+    private static Object invoke(java.lang.reflect.Method method, String[] args) throws Exception {
         try {
-            Class.forName(SPRING_BOOT_LAUNCHER).getMethod("main", String[].class).invoke(null, (Object) args);
+            return method.invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
+            switch (e.getCause()) {
+                case Exception cause -> throw cause;
+                case Error error -> throw error;
+                case null, default -> throw e;
             }
-            throw e;
         }
     }
 
@@ -97,17 +103,7 @@ public final class JarMain {
      */
     private static int runAnalyser(CommandClassLoader loader, String[] args) throws Exception {
         Thread.currentThread().setContextClassLoader(loader);
-        try {
-            return (int) Class.forName(ANALYSER_CLASS, true, loader).getMethod("runCommand", String[].class).invoke(null, (Object) args);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return (int) invoke(Class.forName(ANALYSER_CLASS, true, loader).getMethod("runCommand", String[].class), args);
     }
 
     /** Whether this JVM should leave a small-heap command to a child: not a child itself, not switched off, a big cap. */
@@ -250,38 +246,54 @@ public final class JarMain {
             java.util.zip.ZipFile jar = null;
             try {
                 jar = new java.util.zip.ZipFile(jarFile.toFile());
-                if (jar.getEntry(CLASSES) == null && jar.getEntry(CLASSES + "io/") == null) {
-                    jar.close();
-                    return Optional.empty();
+                var loader = load(jarFile, jar, libraryPrefixes);
+                if (loader != null) {
+                    return Optional.of(loader);
                 }
-                var classes = new java.util.HashMap<String, NestedEntry>();
-                int runtime = Runtime.version().feature();
-                for (String prefix : libraryPrefixes) {
-                    var library = jar.stream()
-                            .filter(e -> e.getName().startsWith(LIBRARIES + prefix) && e.getName().endsWith(".jar"))
-                            .findFirst();
-                    if (library.isEmpty()) {
-                        jar.close();
-                        return Optional.empty();
-                    }
-                    byte[] bytes;
-                    try (var in = jar.getInputStream(library.get())) {
-                        bytes = in.readAllBytes();
-                    }
-                    // the first library that has a class wins
-                    NestedEntry.index(bytes, runtime).forEach(classes::putIfAbsent);
-                }
-                return Optional.of(new CommandClassLoader(jarFile, jar, classes));
             } catch (IOException | RuntimeException e) {
-                if (jar != null) {
-                    try {
-                        jar.close();
-                    } catch (IOException ignored) {
-                        // the launcher runs the command instead
+                // the launcher runs the command instead
+            }
+            if (jar != null) {
+                try {
+                    jar.close();
+                } catch (IOException ignored) {
+                    // nothing was read from it
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Null when the jar lacks the analyser or one of the libraries. */
+        private static CommandClassLoader load(Path jarFile, java.util.zip.ZipFile jar,
+                List<String> libraryPrefixes) throws IOException {
+            if (jar.getEntry(CLASSES + ANALYSER_CLASS.replace('.', '/') + ".class") == null) {
+                return null;
+            }
+            // one pass over the jar's entries for the libraries, in the order given
+            var libraries = new java.util.zip.ZipEntry[libraryPrefixes.size()];
+            var entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                var entry = entries.nextElement();
+                for (int i = 0; i < libraries.length; i++) {
+                    if (libraries[i] == null && entry.getName().startsWith(LIBRARIES + libraryPrefixes.get(i)) && entry.getName().endsWith(".jar")) {
+                        libraries[i] = entry;
                     }
                 }
-                return Optional.empty();
             }
+            var classes = new java.util.HashMap<String, NestedEntry>();
+            int runtime = Runtime.version().feature();
+            for (var library : libraries) {
+                if (library == null) {
+                    return null;
+                }
+                byte[] bytes;
+                try (var in = jar.getInputStream(library)) {
+                    bytes = in.readAllBytes();
+                }
+                // the first library that has a class wins
+                NestedEntry.index(bytes, runtime).forEach(classes::putIfAbsent);
+            }
+            return new CommandClassLoader(jarFile, jar, classes);
         }
 
         @Override

@@ -35,7 +35,6 @@ import io.ciamportal.shared.InvalidInputException;
 import io.ciamportal.shared.NotFoundException;
 import io.ciamportal.shared.RuleViolationException;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -47,7 +46,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 @PermitAll
 public final class GateView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN = SignOffTable.WHEN;
     /** How many of the newest sign-offs the page shows until the user asks for all of them. */
     static final int LATEST_SIGN_OFFS = 20;
 

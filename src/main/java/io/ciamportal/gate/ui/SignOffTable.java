@@ -1,6 +1,7 @@
 package io.ciamportal.gate.ui;
 
 import io.ciamportal.gate.GateViews;
+import io.ciamportal.shared.ui.Badge;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.jsoup.nodes.Element;
  */
 final class SignOffTable {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    /** How the gate page writes a moment (GateView uses it too). */
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     /** The columns; portal.css repeats their names for the stacked layout of a narrow screen. */
     private static final List<String> HEADERS = List.of("When", "Signer", "Role then", "Decision", "Status", "Comment", "Meaning and state");
 
@@ -40,7 +42,7 @@ final class SignOffTable {
             var status = row.appendElement("td");
             String badge = badge(s);
             if (badge != null) {
-                var pill = status.appendElement("span").addClass("portal-badge").addClass("portal-badge--" + tone(s)).text(badge);
+                var pill = status.appendElement("span").attr("class", tone(s).classNames()).text(badge);
                 if (s.outdatedReason() != null) {
                     pill.attr("title", s.outdatedReason());
                     status.appendElement("span").addClass("portal-muted").text(" " + s.outdatedReason());
@@ -57,7 +59,7 @@ final class SignOffTable {
         return s.outdated() ? "Outdated" : s.revoked() ? "Revoked" : s.counts() ? "Counts" : null;
     }
 
-    private static String tone(GateViews.SignOffView s) {
-        return s.outdated() ? "warning" : s.revoked() ? "neutral" : "success";
+    private static Badge.Tone tone(GateViews.SignOffView s) {
+        return s.outdated() ? Badge.Tone.WARNING : s.revoked() ? Badge.Tone.NEUTRAL : Badge.Tone.SUCCESS;
     }
 }
