@@ -38,8 +38,27 @@ public final class PortalInstance implements AutoCloseable {
         properties.putAll(extra);
         // as command-line arguments: they outrank application.properties (builder properties would not)
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        var context = new SpringApplicationBuilder(Application.class).run(args);
-        return new PortalInstance(name, context);
+        // Spring Boot sets up Logback, which is one per JVM, as each application prepares its environment; two doing it
+        // at once can fail ("Unable to find Spring Environment in logger context"). That part goes one at a time; the
+        // contexts themselves are still built at the same time.
+        LOGGING_SET_UP.lock();
+        try {
+            var context = new SpringApplicationBuilder(Application.class)
+                    .listeners((org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationPreparedEvent>)
+                            prepared -> releaseLoggingSetUp())
+                    .run(args);
+            return new PortalInstance(name, context);
+        } finally {
+            releaseLoggingSetUp();
+        }
+    }
+
+    private static final java.util.concurrent.locks.ReentrantLock LOGGING_SET_UP = new java.util.concurrent.locks.ReentrantLock();
+
+    private static void releaseLoggingSetUp() {
+        if (LOGGING_SET_UP.isHeldByCurrentThread()) {
+            LOGGING_SET_UP.unlock();
+        }
     }
 
     public String name() {
