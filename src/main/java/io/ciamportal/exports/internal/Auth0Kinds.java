@@ -23,17 +23,40 @@ final class Auth0Kinds {
 
     /** Database, passwordless and social/enterprise connections, told apart by the identity's provider. */
     static void identity(UserRecord r, @Nullable String provider, @Nullable String connection, @Nullable Boolean social) {
-        String p = provider == null ? "" : provider.toLowerCase(Locale.ROOT);
         r.provider(connection != null ? connection : provider);
-        switch (p) {
-            case "auth0" -> r.passwordWithoutHash = true;
-            case "email", "sms" -> r.passwordless = true;
-            case "" -> { }
-            default -> r.federated = true;
+        if (provider == null || provider.isEmpty()) {
+            // no provider: nothing to say
+        } else if (lowerCaseIs(provider, "auth0")) {
+            r.passwordWithoutHash = true;
+        } else if (lowerCaseIs(provider, "email") || lowerCaseIs(provider, "sms")) {
+            r.passwordless = true;
+        } else {
+            r.federated = true;
         }
         if (Boolean.TRUE.equals(social)) {
             r.federated = true;
         }
+    }
+
+    /**
+     * Whether {@code s.toLowerCase(Locale.ROOT)} equals {@code lower} (lower-case ASCII letters and digits), without
+     * that copy for every identity. No other character lower-cases to one of them but the Kelvin sign, and none of
+     * the names compared holds a {@code k}.
+     */
+    private static boolean lowerCaseIs(String s, String lower) {
+        if (s.length() != lower.length()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** After every identity: passwordless means a code or link connection and nothing else. */

@@ -45,6 +45,8 @@ final class JsonLines {
      * instead of through them.
      */
     private static final int READ = 96 << 10;
+    /** The most bytes of an open value read again when the next buffer goes back to lines (see {@link Scanner}). */
+    private static final int RESCAN = 64 << 10;
     /** Off only in tests that compare this path with the one-thread walk. */
     static volatile boolean enabled = true;
     /** Files read this way so far (tests check that a large file is). */
@@ -57,6 +59,8 @@ final class JsonLines {
     /** Values filled by a byte reader so far, and values of its batches left to the parser (tests). */
     static final java.util.concurrent.atomic.AtomicLong BYTES_FILLED = new java.util.concurrent.atomic.AtomicLong();
     static final java.util.concurrent.atomic.AtomicLong BYTES_GIVEN_UP = new java.util.concurrent.atomic.AtomicLong();
+    /** Batches whose last end, found in lines, was not one when read in full (invalid JSON; tests). */
+    static final java.util.concurrent.atomic.AtomicLong FALSE_ENDS = new java.util.concurrent.atomic.AtomicLong();
 
     /** Where a value starts in the content, worked out only when a message needs it. */
     interface Where {
@@ -259,11 +263,23 @@ final class JsonLines {
     // ---- the reader thread ----------------------------------------------------------------------------------------
 
     /**
-     * Where the scanner is: inside a value or between values, how deep, inside a string or not. Only braces,
-     * brackets and strings are followed; a string is skipped to its next quote or backslash in a tight loop. Lines
-     * are counted for error positions; columns are worked out from where the line started.
+     * Where the scanner is: inside a value or between values, how deep, inside a string or not. It reads a buffer in
+     * one of two modes.
+     * <ul>
+     * <li><b>Lines</b> (what an NDJSON export needs): only line feeds are looked for, eight bytes at a time. A line that
+     * ends with {@code '}'}, followed by white space and a {@code '{'}, ends a value. In valid JSON nothing else can hold
+     * that sequence: a string cannot hold a line feed, and inside an object or an array a {@code '}'} is followed by a
+     * comma or a closing brace. Anything else (a line ending otherwise, a value that is not an object, a value too
+     * long, the end of the file) sends the buffer back to the start, to be read again in full.</li>
+     * <li><b>Structure</b>: braces, brackets and strings are followed; a string is skipped to its next quote or
+     * backslash in a tight loop.</li>
+     * </ul>
+     * In invalid JSON a line may pass for the end of a value where it is not. The parser still meets the error exactly
+     * where the one-thread walk does, since it reads the batch's bytes in one go, from a true start, to its end; only
+     * the last end in a batch must be a true one, and {@link #lastHolds} checks it in full before the batch is cut.
+     * Lines are counted for error positions; columns are worked out from where the line started.
      */
-    private static final class Scanner {
+    static final class Scanner {
         /** the longest a value may be (the stream's record limit, with its margin) */
         final long maxValue;
         /** where a value longer than that started (content offset, line and line start), or -1 */
@@ -282,9 +298,53 @@ final class JsonLines {
         long lineStart;
         long valueLine = 1;
         long valueLineStart;
+        /** whether this buffer is read in lines (see above) */
+        boolean lines;
+        /** in lines: where the value on this line ends, once the next value's start shows it did; -1 before that */
+        int pending = -1;
+        /** in lines: where the last value ended started */
+        int lastStart;
+        /** in lines: the line and line start at the buffer's start, where a full reading starts again */
+        private long startLine = 1;
+        private long startLineStart;
 
         Scanner(long maxValue) {
             this.maxValue = maxValue;
+        }
+
+        /** Starts a buffer in lines, between values, at {@code line} (which started at content offset {@code lineStart}). */
+        void restart(long line, long lineStart) {
+            startLine = line;
+            startLineStart = lineStart;
+            lines = true;
+            reset();
+        }
+
+        private void reset() {
+            line = startLine;
+            lineStart = startLineStart;
+            valueStart = -1;
+            pending = -1;
+            depth = 0;
+            inString = false;
+            escape = false;
+            bare = false;
+            lastEnd = 0;
+            values = 0;
+        }
+
+        /** Reads {@code buf[0, to)} again in full, from the buffer's start. */
+        void rescan(byte[] buf, int to, long offset) {
+            reset();
+            lines = false;
+            scan(buf, 0, to, offset);
+        }
+
+        /** Whether the last value ended in lines, {@code buf[lastStart, lastEnd)}, is one whole value when read in full. */
+        boolean lastHolds(byte[] buf) {
+            var check = new Scanner(Long.MAX_VALUE);
+            check.scan(buf, lastStart, lastEnd, 0);
+            return check.values == 1 && check.lastEnd == lastEnd && check.valueStart < 0;
         }
 
         /** Scans {@code buf[from, to)}; {@code offset} is the content offset of {@code buf[0]}. */
@@ -292,7 +352,15 @@ final class JsonLines {
             this.offset = offset;
             int i = from;
             while (i < to) {
-                if (valueStart < 0) {
+                if (lines) {
+                    i = lines(buf, i, to, offset);
+                    if (i < 0) {
+                        // not one object a line: the whole buffer again, in full
+                        reset();
+                        lines = false;
+                        i = 0;
+                    }
+                } else if (valueStart < 0) {
                     i = between(buf, i, to, offset);
                 } else if (inString) {
                     i = string(buf, i, to, offset);
@@ -302,6 +370,66 @@ final class JsonLines {
                     i = structure(buf, i, to, offset);
                 }
             }
+        }
+
+        /** Lines from {@code buf[i]}: where it stopped, or -1 when the buffer must be read in full. */
+        private int lines(byte[] buf, int i, int to, long offset) {
+            while (i < to) {
+                if (pending >= 0 || valueStart < 0) {
+                    // white space after a line that ended with '}' (or at the buffer's start), up to the next value
+                    byte c = buf[i];
+                    if (c == '\n') {
+                        line++;
+                        lineStart = offset + i + 1;
+                    } else if (c != ' ' && c != '\t' && c != '\r') {
+                        if (c != '{' || pending - valueStart > maxValue) {
+                            return -1;
+                        }
+                        if (pending >= 0) {
+                            lastStart = valueStart;
+                            end(pending);
+                            pending = -1;
+                        }
+                        valueStart = i;
+                        valueLine = line;
+                        valueLineStart = lineStart;
+                    }
+                    i++;
+                    continue;
+                }
+                int n = newline(buf, i, to);
+                if (n >= to) {
+                    return to;
+                }
+                line++;
+                lineStart = offset + n + 1;
+                int e = n - 1;
+                while (e > valueStart && (buf[e] == '\r' || buf[e] == ' ' || buf[e] == '\t')) {
+                    e--;
+                }
+                if (e <= valueStart || buf[e] != '}') {
+                    return -1;
+                }
+                pending = e + 1;
+                i = n + 1;
+            }
+            return i;
+        }
+
+        /** The index of the next line feed from {@code buf[i]}, eight bytes at a time, or {@code to}. */
+        private static int newline(byte[] buf, int i, int to) {
+            while (i + 8 <= to) {
+                long w = (long) LONGS.get(buf, i) ^ 0x0A0A0A0A0A0A0A0AL;
+                long found = (w - 0x0101010101010101L) & ~w & 0x8080808080808080L;
+                if (found != 0) {
+                    return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                }
+                i += 8;
+            }
+            while (i < to && buf[i] != '\n') {
+                i++;
+            }
+            return i;
         }
 
         private int between(byte[] buf, int i, int to, long offset) {
@@ -477,6 +605,7 @@ final class JsonLines {
         int filled = 0;
         long offset = 0;
         var at = new Scanner(maxRecord);
+        at.restart(1, 0);
         var origin = new Origin(1, 1, 0);
         try {
             while (!stopped) {
@@ -485,11 +614,18 @@ final class JsonLines {
                 stream.recordStarts(stream.contentBytes());
                 int n = in.read(buf, filled, Math.min(buf.length - filled, READ));
                 if (n < 0) {
+                    if (at.lines) {
+                        // the last value has no next one to show where it ends
+                        at.rescan(buf, filled, offset);
+                    }
                     if (at.bare) {
                         at.bare = false;
                         at.end(filled);
                     }
                     if (at.valueStart >= 0) {
+                        // the parser says what is wrong, and where, as the one-thread walk does: an error before the end
+                        // (a stray brace the scanner took for an open value), or the end itself; this only if it says nothing
+                        hand(new Batch(buf, filled, at.values + 1, origin, null));
                         throw new ExportFormatException(stream.name() + ": the JSON ends in the middle of a value (is the file truncated?)"
                                 + JsonWalker.where(at.line, offset + filled - at.lineStart + 1, offset + filled) + ".");
                     }
@@ -500,6 +636,10 @@ final class JsonLines {
                 }
                 at.scan(buf, filled, filled + n, offset);
                 filled += n;
+                if (at.lines && at.valueStart >= 0 && filled - at.valueStart > at.maxValue) {
+                    // whether it is one value, and where it starts, is for the full reading to say
+                    at.rescan(buf, filled, offset);
+                }
                 if (at.tooLongAt < 0 && at.valueStart >= 0 && filled - at.valueStart > at.maxValue) {
                     at.tooLongAt = offset + at.valueStart;
                     at.tooLongLine = at.valueLine;
@@ -513,6 +653,10 @@ final class JsonLines {
                 if (filled < BATCH && filled < buf.length) {
                     continue;
                 }
+                if (at.lines && at.values > 0 && !at.lastHolds(buf)) {
+                    FALSE_ENDS.incrementAndGet();
+                    at.rescan(buf, filled, offset);
+                }
                 // hand over the whole values; the value still open moves to the start of the next buffer
                 int keepFrom = at.valueStart >= 0 ? at.valueStart : filled;
                 byte[] next = 2 * (filled - keepFrom) <= BUFFER ? buffer() : new byte[2 * (filled - keepFrom)];
@@ -522,14 +666,22 @@ final class JsonLines {
                 }
                 origin = at.valueStart >= 0 ? new Origin(at.valueLine, offset + keepFrom - at.valueLineStart + 1, offset + keepFrom)
                         : new Origin(at.line, offset + keepFrom - at.lineStart + 1, offset + keepFrom);
+                long startLineStart = at.valueStart >= 0 ? at.valueLineStart : at.lineStart;
                 offset += keepFrom;
                 filled -= keepFrom;
-                if (at.valueStart >= 0) {
-                    at.valueStart = 0;
-                }
-                at.lastEnd = 0;
-                at.values = 0;
                 buf = next;
+                if (at.lines || filled <= RESCAN) {
+                    // the next buffer in lines, from the value it starts with (read again, in lines)
+                    at.restart(origin.line(), startLineStart);
+                    at.scan(buf, 0, filled, offset);
+                } else {
+                    // a long value still open: on in full, where the scanner is
+                    if (at.valueStart >= 0) {
+                        at.valueStart = 0;
+                    }
+                    at.lastEnd = 0;
+                    at.values = 0;
+                }
             }
             put(inOrder, END);
         } catch (IOException e) {

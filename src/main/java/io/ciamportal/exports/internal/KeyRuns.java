@@ -126,36 +126,57 @@ final class KeyRuns {
         }
     }
 
+    /** Bits of a radix sort's digit: a pass's counts (2048 of them) stay in the first-level cache. */
+    private static final int DIGIT = 11;
+    /** Passes of the radix sort: five of 11 bits and one of 9. */
+    private static final int PASSES = (64 + DIGIT - 1) / DIGIT;
+
     /**
-     * Sorts {@code a[0, n)} (signed order) through {@code scratch}: keyed values are uniform, so one pass places each
-     * in a bucket of its top 11 bits and each bucket, a few hundred values that fit in the cache, is sorted on its own
-     * (about twice as fast as sorting the whole; a bucket of equal values, duplicates, is quick too).
+     * Sorts {@code a[0, n)} (signed order) through {@code scratch}, a least-significant-digit radix sort: one pass counts
+     * the digits of every pass, then each pass places every value by its digit, from {@code a} to {@code scratch} and
+     * back. A pass whose digit is the same for every value is left out. Six short loops, so the compiler is done with it
+     * quickly, where {@link Arrays#sort} is compiled in several large pieces at the end of a run.
      */
     static void sort(long[] a, int n, long[] scratch) {
         if (n < 1 << 14) {
             Arrays.sort(a, 0, n);
             return;
         }
-        final int bits = 11;
-        final int shift = 64 - bits;
-        int[] start = new int[(1 << bits) + 1];
+        final int radix = 1 << DIGIT;
+        final int mask = radix - 1;
+        int[] counts = new int[PASSES * radix];
         for (int i = 0; i < n; i++) {
-            start[(int) ((a[i] ^ Long.MIN_VALUE) >>> shift) + 1]++;
-        }
-        for (int b = 0; b < 1 << bits; b++) {
-            start[b + 1] += start[b];
-        }
-        int[] at = Arrays.copyOf(start, 1 << bits);
-        for (int i = 0; i < n; i++) {
-            long v = a[i];
-            scratch[at[(int) ((v ^ Long.MIN_VALUE) >>> shift)]++] = v;
-        }
-        for (int b = 0; b < 1 << bits; b++) {
-            if (start[b + 1] - start[b] > 1) {
-                Arrays.sort(scratch, start[b], start[b + 1]);
+            // the sign bit flipped: signed order is the unsigned order of that
+            long u = a[i] ^ Long.MIN_VALUE;
+            for (int p = 0; p < PASSES; p++) {
+                counts[p * radix + (int) ((u >>> (p * DIGIT)) & mask)]++;
             }
         }
-        System.arraycopy(scratch, 0, a, 0, n);
+        long[] from = a;
+        long[] to = scratch;
+        for (int p = 0; p < PASSES; p++) {
+            int base = p * radix;
+            int shift = p * DIGIT;
+            if (counts[base + (int) (((from[0] ^ Long.MIN_VALUE) >>> shift) & mask)] == n) {
+                continue;
+            }
+            int sum = 0;
+            for (int d = 0; d < radix; d++) {
+                int c = counts[base + d];
+                counts[base + d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                long v = from[i];
+                to[counts[base + (int) (((v ^ Long.MIN_VALUE) >>> shift) & mask)]++] = v;
+            }
+            long[] t = from;
+            from = to;
+            to = t;
+        }
+        if (from != a) {
+            System.arraycopy(from, 0, a, 0, n);
+        }
     }
 
     /** Below this many values in both buffers, {@link #sortTogether} leaves the sorting to {@link #groups()}. */

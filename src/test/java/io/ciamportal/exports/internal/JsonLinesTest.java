@@ -243,6 +243,90 @@ class JsonLinesTest {
         return out;
     }
 
+    /** What a scanner says about {@code buf[0, to)}: values, where the last ended, where the open one starts, the line. */
+    private static String state(JsonLines.Scanner at) {
+        return at.values + " values, last end " + at.lastEnd + ", open at " + at.valueStart + ", line " + at.line + " from " + at.lineStart;
+    }
+
+    private static String scanned(byte[] buf, int to, boolean inLines) {
+        var at = new JsonLines.Scanner(Long.MAX_VALUE);
+        if (inLines) {
+            at.restart(1, 0);
+            at.scan(buf, 0, to, 0);
+            if (at.lines && at.values > 0 && !at.lastHolds(buf)) {
+                at.rescan(buf, to, 0);
+            }
+        } else {
+            at.scan(buf, 0, to, 0);
+        }
+        return state(at);
+    }
+
+    @Test
+    void readingInLinesFindsTheSameValuesAsReadingInFull() {
+        var random = new java.util.Random(11);
+        for (int round = 0; round < 300; round++) {
+            var text = new StringBuilder();
+            int n = 1 + random.nextInt(12);
+            for (int i = 0; i < n; i++) {
+                String user = RandomAuth0.user(random);
+                switch (random.nextInt(8)) {
+                    case 0 -> user = user.replace(",\"", ",\n  \"");  // pretty-printed
+                    case 1 -> user = user + " \r";  // white space after it
+                    case 2 -> user = "[" + user + "]";  // not an object
+                    default -> { }
+                }
+                text.append(user).append(random.nextInt(4) == 0 ? "\r\n\n" : "\n");
+            }
+            byte[] buf = text.toString().getBytes(StandardCharsets.UTF_8);
+            // cut anywhere: in a string, between a '}' and the next '{', in the white space
+            int to = random.nextInt(3) == 0 ? buf.length : random.nextInt(buf.length + 1);
+            assertThat(scanned(buf, to, true)).as("round %d, %d bytes of %s", round, to, text).isEqualTo(scanned(buf, to, false));
+        }
+    }
+
+    @Test
+    void aLineThatOnlyLooksLikeTheEndOfAValueIsCaughtBeforeABatchIsCut() {
+        // '}' at a line's end and '{' at the next line's start, inside one object: invalid, and the last end of a batch
+        byte[] buf = "{\"a\":1}\n{\"b\":{}\n{\"c\":1}}\n{\"d\":".getBytes(StandardCharsets.UTF_8);
+        var at = new JsonLines.Scanner(Long.MAX_VALUE);
+        at.restart(1, 0);
+        at.scan(buf, 0, buf.length, 0);
+        assertThat(at.values).as("values ended in lines").isEqualTo(3);
+        assertThat(at.lastHolds(buf)).isFalse();
+        at.rescan(buf, buf.length, 0);
+        assertThat(state(at)).isEqualTo(scanned(buf, buf.length, false));
+        assertThat(at.values).isEqualTo(2);
+    }
+
+    @Test
+    void aFalseLineEndWhereABatchIsCutIsNamedAsTheOneThreadWalkNamesIt() {
+        var lines = lines(1_000);
+        long falseEnds = JsonLines.FALSE_ENDS.get();
+        long at = 0;
+        int checked = 0;
+        for (int k = 0; k < lines.size(); k++) {
+            long from = at;
+            at += lines.get(k).length() + 1;
+            // every line where the first batch may be cut
+            if (at < JsonLines.BATCH || from > JsonLines.BATCH + (64 << 10)) {
+                continue;
+            }
+            var broken = new ArrayList<>(lines);
+            // a line that ends with '}', then one that starts with '{', inside one object
+            broken.set(k, "{\"x\":{}\n" + lines.get(k));
+            byte[] content = bytes(broken);
+            String expected = message(() -> analyse(content, false));
+            assertThat(expected).contains("line " + (k + 2) + ", column 1");
+            assertThat(message(() -> analyse(content, true))).as("line %d", k + 1).isEqualTo(expected);
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(100);
+        if (Runtime.getRuntime().availableProcessors() > 1) {
+            assertThat(JsonLines.FALSE_ENDS.get() - falseEnds).as("batches whose last end was a false one").isPositive();
+        }
+    }
+
     @Test
     void smallFilesStayOnOneThread() {
         byte[] content = bytes(lines(50));
