@@ -35,6 +35,35 @@ class KeyedTest {
         assertThat(new Keyed(1, 2).email("ana.silva@example.test")).isEqualTo(new Keyed(1, 2).email(" ANA.SILVA@EXAMPLE.TEST "));
     }
 
+    @Test
+    void aRunKeyTellsTextsApartAndEmailsWithoutCase() {
+        var run = new Keyed();
+        var random = new SplittableRandom(17);
+        var seen = new java.util.HashMap<Long, String>();
+        for (int round = 0; round < 200_000; round++) {
+            var sb = new StringBuilder();
+            int n = random.nextInt(0, 40);
+            for (int i = 0; i < n; i++) {
+                int kind = random.nextInt(10);
+                // mostly ASCII and Latin-1 (one word of eight), sometimes wider (four to a word)
+                sb.append(kind < 7 ? (char) random.nextInt(32, 127) : kind < 9 ? (char) random.nextInt(0xA0, 0x100) : (char) random.nextInt(0x100, 0xD7FF));
+            }
+            String s = sb.toString();
+            long value = run.id(s);
+            assertThat(run.id(new String(s.toCharArray()))).isEqualTo(value);
+            String before = seen.putIfAbsent(value, s);
+            assertThat(before == null || before.equals(s)).as("%s and %s", before, s).isTrue();
+        }
+        assertThat(run.email(" Ana.Silva@Example.TEST")).isEqualTo(run.email("ana.silva@example.test"));
+        assertThat(run.email("JOSÉ@example.test")).isEqualTo(run.email("josé@example.test"));
+        assertThat(run.email("ΣΟΦΙΑ@example.test")).isEqualTo(run.email("σοφια@example.test"));
+        assertThat(run.email("ana@example.test")).isNotEqualTo(run.email("ana@example.tes"));
+        // a text of eight characters and the same padded: the length is in the last word
+        assertThat(run.id("abcdefgh")).isNotEqualTo(run.id("abcdefgh\u0000"));
+        // another run, another key
+        assertThat(new Keyed().id("auth0|abc")).isNotEqualTo(run.id("auth0|abc"));
+    }
+
     private static long reference(long k0, long k1, String s, boolean lowerCase) {
         long v0 = k0 ^ 0x736f6d6570736575L;
         long v1 = k1 ^ 0x646f72616e646f6dL;
