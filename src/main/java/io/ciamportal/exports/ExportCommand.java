@@ -33,6 +33,11 @@ public final class ExportCommand {
 
     private ExportCommand() {}
 
+    /** The analyser's own jar starts here (JarMain, {@code ciam-portal-analyser.jar}). */
+    public static void main(String[] args) {
+        System.exit(runCommand(args));
+    }
+
     public static int runCommand(String[] args) {
         // in a JVM with a heap cap far above what the command needs, run it in one with a fitting cap (Relaunch)
         var relaunched = Relaunch.ifNeeded(args);

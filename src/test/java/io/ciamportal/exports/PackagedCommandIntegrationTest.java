@@ -84,6 +84,26 @@ class PackagedCommandIntegrationTest {
         assertThat(withoutTime(run.out())).isEqualTo(withoutTime(out.toString(StandardCharsets.UTF_8)));
     }
 
+    @Test
+    void theChildStartsFromTheAnalysersOwnJarAndItsCache() throws Exception {
+        assertThat(Path.of("target", "ciam-portal" + JarMain.ANALYSER_JAR)).as("built beside the portal's jar").isRegularFile();
+        assertThat(Path.of("target", "ciam-portal" + JarMain.ANALYSER_CACHE)).isRegularFile();
+        var run = run(List.of("-Xlog:class+load=info:stderr"), "analyse-export", "--json", USERS.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        // loaded and linked from the cache, on the application class loader; still no Spring
+        assertThat(run.err()).contains("io.ciamportal.exports.ExportCommand source: shared objects file")
+                .contains("tools.jackson.core.json.JsonFactory source: shared objects file")
+                .doesNotContain("jar:nested:")
+                .doesNotContain("org.springframework.");
+        // nothing of the cache's on standard output: the document alone, as on the test's own class path
+        var out = new java.io.ByteArrayOutputStream();
+        int exit = ExportCommand.run(new String[] {"analyse-export", "--json", USERS.toString()},
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true,
+                        StandardCharsets.UTF_8));
+        assertThat(exit).isZero();
+        assertThat(withoutTime(run.out())).isEqualTo(withoutTime(out.toString(StandardCharsets.UTF_8)));
+    }
+
     private static String withoutTime(String json) {
         return json.replaceAll("\"analysedAt\" : \"[^\"]*\"", "\"analysedAt\" : \"\"");
     }
