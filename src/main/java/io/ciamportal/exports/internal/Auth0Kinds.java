@@ -92,17 +92,28 @@ final class Auth0Kinds {
     }
 
     static int factor(String name) {
+        // a name as Auth0 writes it needs no clean-up (and no copies of it, for every user with MFA)
+        int known = known(name);
+        if (known != 0) {
+            return known;
+        }
         String n = name.strip().toLowerCase(Locale.ROOT).replace("[", "").replace("]", "").replace("\"", "");
         if (n.isEmpty()) {
             return 0;
         }
+        known = known(n);
+        return known != 0 ? known : UserRecord.OTHER;
+    }
+
+    /** The factor of a clean lower-case name, or 0 for any other text. */
+    private static int known(String n) {
         return switch (n) {
             case "google-authenticator", "otp", "totp" -> UserRecord.TOTP;
             case "guardian", "push" -> UserRecord.PUSH;
             case "sms", "phone" -> UserRecord.SMS;
             case "email" -> UserRecord.EMAIL;
             case "webauthn-roaming", "webauthn-platform", "webauthn" -> UserRecord.WEBAUTHN;
-            default -> UserRecord.OTHER;
+            default -> 0;
         };
     }
 
