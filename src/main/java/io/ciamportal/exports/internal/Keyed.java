@@ -71,62 +71,45 @@ public final class Keyed {
             }
         }
         if (!forRun) {
-            return sipHash24(c, n, 0);
+            return sipHash(c, n, false, 2, 4, 0);
         }
-        return all < 256 ? latin1(c, n) : sipHash24(c, n, RUN_TWEAK);
+        return all < 256 ? sipHash(c, n, true, 1, 3, RUN_TWEAK) : sipHash(c, n, false, 2, 4, RUN_TWEAK);
     }
 
     /** Told apart from a kept key's values, so the two kinds never meet under one key. */
     private static final long RUN_TWEAK = 0xee;
 
-    /** SipHash-1-3 of the characters as bytes (all below 256), eight to a word. */
-    private long latin1(char[] c, int n) {
-        long v0 = k0 ^ 0x736f6d6570736575L;
-        long v1 = k1 ^ 0x646f72616e646f6dL ^ RUN_TWEAK;
-        long v2 = k0 ^ 0x6c7967656e657261L;
-        long v3 = k1 ^ 0x7465646279746573L;
-        int i = 0;
-        for (; i + 8 <= n; i += 8) {
-            long m = (long) c[i] | (long) c[i + 1] << 8 | (long) c[i + 2] << 16 | (long) c[i + 3] << 24 | (long) c[i + 4] << 32
-                    | (long) c[i + 5] << 40 | (long) c[i + 6] << 48 | (long) c[i + 7] << 56;
-            v3 ^= m;
-            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
-            v0 ^= m;
-        }
-        long last = ((long) n & 0xff) << 56;
-        for (int shift = 0; i < n; i++, shift += 8) {
-            last |= (long) c[i] << shift;
-        }
-        v3 ^= last;
-        v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-        v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-        v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-        v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
-        v0 ^= last;
-        v2 ^= 0xff;
-        for (int r = 0; r < 3; r++) {
-            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
-        }
-        return v0 ^ v1 ^ v2 ^ v3;
-    }
-
-    /** SipHash-2-4 of the UTF-16 code units, four to a word (the key's {@code k1} half xored with {@code tweak}). */
-    private long sipHash24(char[] c, int n, long tweak) {
+    /**
+     * SipHash-c-d of the characters: as bytes, eight to a word ({@code bytes}, every character below 256), or as
+     * UTF-16 code units, four to a word; the last word holds the rest and the length in bytes. The key's {@code k1}
+     * half is xored with {@code tweak}.
+     */
+    private long sipHash(char[] c, int n, boolean bytes, int cRounds, int dRounds, long tweak) {
+        int perWord = bytes ? 8 : 4;
         long v0 = k0 ^ 0x736f6d6570736575L;
         long v1 = k1 ^ 0x646f72616e646f6dL ^ tweak;
         long v2 = k0 ^ 0x6c7967656e657261L;
         long v3 = k1 ^ 0x7465646279746573L;
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            long m = (long) c[i] | (long) c[i + 1] << 16 | (long) c[i + 2] << 32 | (long) c[i + 3] << 48;
+        int full = n / perWord;
+        // the full words, the last word, then the finalization
+        for (int w = 0; w <= full + 1; w++) {
+            long m;
+            int rounds = cRounds;
+            if (w < full) {
+                m = bytes ? eight(c, w * 8) : four(c, w * 4);
+            } else if (w == full) {
+                int bits = bytes ? 8 : 16;
+                m = ((long) n * (bits / 8) & 0xff) << 56;
+                for (int i = full * perWord, shift = 0; i < n; i++, shift += bits) {
+                    m |= (long) c[i] << shift;
+                }
+            } else {
+                m = 0;
+                v2 ^= 0xff;
+                rounds = dRounds;
+            }
             v3 ^= m;
-            for (int r = 0; r < 2; r++) {
+            for (int r = 0; r < rounds; r++) {
                 v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
                 v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
                 v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
@@ -134,25 +117,17 @@ public final class Keyed {
             }
             v0 ^= m;
         }
-        long last = ((long) (n * 2) & 0xff) << 56;
-        for (int shift = 0; i < n; i++, shift += 16) {
-            last |= (long) c[i] << shift;
-        }
-        v3 ^= last;
-        for (int r = 0; r < 2; r++) {
-            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
-        }
-        v0 ^= last;
-        v2 ^= 0xff;
-        for (int r = 0; r < 4; r++) {
-            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
-        }
         return v0 ^ v1 ^ v2 ^ v3;
+    }
+
+    /** Eight characters below 256 from {@code c[i]} as the bytes of a word, the first lowest. */
+    private static long eight(char[] c, int i) {
+        return (long) c[i] | (long) c[i + 1] << 8 | (long) c[i + 2] << 16 | (long) c[i + 3] << 24 | (long) c[i + 4] << 32
+                | (long) c[i + 5] << 40 | (long) c[i + 6] << 48 | (long) c[i + 7] << 56;
+    }
+
+    /** Four UTF-16 code units from {@code c[i]} as a word, the first lowest. */
+    private static long four(char[] c, int i) {
+        return (long) c[i] | (long) c[i + 1] << 16 | (long) c[i + 2] << 32 | (long) c[i + 3] << 48;
     }
 }
