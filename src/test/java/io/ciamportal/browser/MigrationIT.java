@@ -131,6 +131,8 @@ class MigrationIT extends PortalTestBase {
         PortalPages.signIn(small, baseUrl(), "analyst", DEMO_PASSWORD);
         small.navigate(url);
         assertThat(small.locator("#migration-title")).isVisible();
+        // the long title in the navbar gives way to the user menu (squeezed, the menu hid its avatar in an overflow button)
+        assertThat(small.locator(".portal-user-menu .portal-avatar")).isVisible();
         Browsers.screenshot(small, "migration-narrow");
         small.navigate(url + "/gates");
         assertThat(small.locator(".portal-gate-card")).hasCount(6);
