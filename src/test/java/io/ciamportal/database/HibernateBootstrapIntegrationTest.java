@@ -12,7 +12,7 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
 /**
  * Start-up order: Hibernate builds its model on a thread of its own, and the web server does not wait for it (no
- * servlet filter of the container needs the database).
+ * servlet filter of the container needs the database); and no meter registry nobody reads is made.
  */
 @Tag("integration")
 class HibernateBootstrapIntegrationTest extends PortalTestBase {
@@ -36,5 +36,12 @@ class HibernateBootstrapIntegrationTest extends PortalTestBase {
         assertThat(servletContext.getFilterRegistrations().keySet())
                 .contains("springSecurityFilterChain")
                 .noneMatch(name -> name.toLowerCase().contains("refresh"));
+    }
+
+    @Test
+    void noMeterRegistryOrObservationsAreMadeWhileNothingExposesThem() {
+        assertThat(context.getBeanNamesForType(io.micrometer.core.instrument.MeterRegistry.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(io.micrometer.observation.ObservationRegistry.class)).isEmpty();
+        assertThat(servletContext.getFilterRegistrations().keySet()).noneMatch(name -> name.toLowerCase().contains("observation"));
     }
 }
