@@ -1,5 +1,6 @@
 package io.ciamportal.exports;
 
+import io.ciamportal.shared.JarMain;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,8 +12,8 @@ import java.nio.file.Path;
 /**
  * The training run of the analyser's JDK AOT cache (pom.xml, execution {@code analyser-jar}): writes a made-up Auth0
  * export of {@value #USERS} users into the given directory and analyses it as {@code analyse-export --json} does, so
- * the cache holds the classes of that path, loaded and linked, and the profiles of its hot methods. The file is
- * deleted afterwards. The people in it are made up: numbered ids and {@code example.test} addresses.
+ * the cache holds the classes of that path, loaded and linked. The file is deleted afterwards. It also writes the
+ * stamp of the jar it runs from ({@link JarMain#stampOf}), which the cache is good for. The people in it are made up: numbered ids and {@code example.test} addresses.
  */
 public final class AnalyserTraining {
 
@@ -21,11 +22,14 @@ public final class AnalyserTraining {
     private AnalyserTraining() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: AnalyserTraining DIRECTORY");
+        if (args.length != 2) {
+            System.err.println("usage: AnalyserTraining DIRECTORY STAMP");
             System.exit(2);
         }
         Path dir = Files.createDirectories(Path.of(args[0]));
+        // the jar this runs from, as trained: JarMain uses the cache only while the jar is still this one
+        var jar = new java.io.File(java.net.URI.create(AnalyserTraining.class.getProtectionDomain().getCodeSource().getLocation().toString()));
+        Files.writeString(Path.of(args[1]), JarMain.stampOf(jar) + "\n");
         Path file = dir.resolve("analyser-training.ndjson");
         try {
             write(file, USERS);

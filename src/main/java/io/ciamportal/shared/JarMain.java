@@ -211,10 +211,14 @@ public final class JarMain {
     /** The suffix of its AOT cache ({@code ciam-portal-analyser.aot}). */
     public static final String ANALYSER_CACHE = "-analyser.aot";
 
+    /** The suffix of the stamp the training leaves: the analyser's jar as it was trained, its size and time. */
+    public static final String ANALYSER_STAMP = "-analyser.aot.stamp";
+
     /**
-     * The analyser's jar and cache beside {@code jar}, when both are there and the cache is the newest of the three (a
-     * cache the JDK cannot use is left aside without a word, but one older than its jar could hold classes that are
-     * no longer there), and the user chose no cache or archive of their own.
+     * The analyser's jar and cache beside {@code jar}, when all is as the build left it: the jar, the cache and the
+     * training's stamp there, the jar's size and time still those of the stamp (the JDK itself does not notice a jar
+     * changed after training, and would load the cache's classes for it), the cache written after the stamp and the jar
+     * not older than the portal's; and the user chose no cache or archive of their own.
      */
     static Optional<AnalyserJar> analyserJar(Path jar, List<String> jvmOptions) {
         for (String option : jvmOptions) {
@@ -230,10 +234,25 @@ public final class JarMain {
         File fat = jar.toFile();
         File thin = jar.resolveSibling(base.concat(ANALYSER_JAR)).toFile();
         File cache = jar.resolveSibling(base.concat(ANALYSER_CACHE)).toFile();
-        if (!thin.isFile() || !cache.isFile() || thin.lastModified() < fat.lastModified() || cache.lastModified() < thin.lastModified()) {
+        File stamp = jar.resolveSibling(base.concat(ANALYSER_STAMP)).toFile();
+        if (!thin.isFile() || !cache.isFile() || !stamp.isFile() || thin.lastModified() < fat.lastModified()
+                || cache.lastModified() < stamp.lastModified() || !stampOf(thin).equals(readStamp(stamp))) {
             return Optional.empty();
         }
         return Optional.of(new AnalyserJar(thin.toPath(), cache.toPath()));
+    }
+
+    /** What the stamp of a jar says: its size and its time of last change, in milliseconds. */
+    public static String stampOf(File jar) {
+        return String.valueOf(jar.length()).concat(" ").concat(String.valueOf(jar.lastModified()));
+    }
+
+    private static String readStamp(File file) {
+        try {
+            return java.nio.file.Files.readString(file.toPath()).strip();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private static Optional<String> thisJar() {
