@@ -134,7 +134,7 @@ public final class JarMain {
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
             // the child goes with this JVM (a kill of this process alone, not of its group)
-            Thread stop = new Destroyer(child);
+            Thread stop = new Thread(child::destroy);
             Runtime.getRuntime().addShutdownHook(stop);
             int exit = waitFor(child);
             try {
@@ -202,7 +202,7 @@ public final class JarMain {
     record AnalyserJar(Path jar, Path cache) {
         /** Class path and cache; the cache's own messages off, so that nothing but the analysis reaches standard output. */
         List<String> options() {
-            return List.of("-XX:AOTCache=".concat(cache.toString()), "-Xlog:aot*=off", "-Xlog:cds*=off", "-cp", jar.toString());
+            return List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=off", "-Xlog:cds*=off", "-cp", jar.toString());
         }
     }
 
@@ -232,9 +232,9 @@ public final class JarMain {
         }
         String base = name.substring(0, name.length() - ".jar".length());
         File fat = jar.toFile();
-        File thin = jar.resolveSibling(base.concat(ANALYSER_JAR)).toFile();
-        File cache = jar.resolveSibling(base.concat(ANALYSER_CACHE)).toFile();
-        File stamp = jar.resolveSibling(base.concat(ANALYSER_STAMP)).toFile();
+        File thin = jar.resolveSibling(base + ANALYSER_JAR).toFile();
+        File cache = jar.resolveSibling(base + ANALYSER_CACHE).toFile();
+        File stamp = jar.resolveSibling(base + ANALYSER_STAMP).toFile();
         if (!thin.isFile() || !cache.isFile() || !stamp.isFile() || thin.lastModified() < fat.lastModified()
                 || cache.lastModified() < stamp.lastModified() || !stampOf(thin).equals(readStamp(stamp))) {
             return Optional.empty();
@@ -244,7 +244,7 @@ public final class JarMain {
 
     /** What the stamp of a jar says: its size and its time of last change, in milliseconds. */
     public static String stampOf(File jar) {
-        return String.valueOf(jar.length()).concat(" ").concat(String.valueOf(jar.lastModified()));
+        return jar.length() + " " + jar.lastModified();
     }
 
     private static String readStamp(File file) {
@@ -268,36 +268,8 @@ public final class JarMain {
     private static boolean replaced(String option) {
         return option.startsWith("-Xmx") || option.startsWith("-Xms") || option.startsWith("-Xmn")
                 || option.startsWith("-XX:MaxHeapSize") || option.startsWith("-XX:InitialHeapSize") || option.startsWith("-XX:NewSize")
-                || option.startsWith("-XX:MaxNewSize") || collector(option) || option.startsWith("-XX:MaxRAM")
+                || option.startsWith("-XX:MaxNewSize") || option.matches("-XX:[+-]Use\\w*GC") || option.startsWith("-XX:MaxRAM")
                 || option.startsWith("-XX:InitialRAM") || option.startsWith("-XX:MinRAM") || option.startsWith("-D" + MARKER);
-    }
-
-    /** {@code -XX:+UseXyzGC} or {@code -XX:-UseXyzGC}, a collector chosen (a regular expression would cost the first JVM its set-up). */
-    private static boolean collector(String option) {
-        if (!(option.startsWith("-XX:+Use") || option.startsWith("-XX:-Use")) || !option.endsWith("GC") || option.length() < 10) {
-            return false;
-        }
-        for (int i = 8; i < option.length() - 2; i++) {
-            char c = option.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Ends the child when this JVM ends: a class rather than a method reference, so the first JVM spins no lambda. */
-    private static final class Destroyer extends Thread {
-        private final Process child;
-
-        Destroyer(Process child) {
-            this.child = child;
-        }
-
-        @Override
-        public void run() {
-            child.destroy();
-        }
     }
 
     private static int waitFor(Process child) {
