@@ -1,24 +1,22 @@
 package io.ciamportal;
 
-import com.vaadin.flow.component.dependency.CssImport;
-import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.page.AppShellConfigurator;
-import com.vaadin.flow.component.page.ColorScheme;
-import com.vaadin.flow.component.page.Meta;
-import com.vaadin.flow.theme.lumo.Lumo;
+import com.vaadin.flow.spring.annotation.EnableVaadin;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The CIAM migration portal: one Spring Boot application serving the Vaadin UI and the JSON API. */
+/**
+ * The CIAM migration portal: one Spring Boot application serving the Vaadin UI and the JSON API.
+ *
+ * <p>Vaadin looks for views, layouts, error views and the app shell ({@code shared.ui.PortalShell}) only in the
+ * features' {@code ui} packages. Left to itself it reads every class of the portal, several times, at each start
+ * (docs/performance.md); {@code ArchitectureTest} fails when a view lands outside these packages.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@StyleSheet(Lumo.STYLESHEET)
-@StyleSheet(Lumo.UTILITY_STYLESHEET)
-@CssImport("./styles/portal.css")
-@ColorScheme(ColorScheme.Value.LIGHT_DARK)
-@Meta(name = "description", content = "Plan a move between customer-identity platforms")
-public class Application implements AppShellConfigurator {
+@EnableVaadin({"io.ciamportal.audit.ui", "io.ciamportal.gate.ui", "io.ciamportal.home.ui", "io.ciamportal.migration.ui",
+        "io.ciamportal.security.ui", "io.ciamportal.selector.ui", "io.ciamportal.shared.ui", "io.ciamportal.vendor.ui"})
+public class Application {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("verify-audit")) {

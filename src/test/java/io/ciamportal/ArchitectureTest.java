@@ -10,14 +10,22 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.vaadin.flow.component.WebComponentExporter;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.annotation.EnableVaadin;
 import io.ciamportal.audit.AuditQueryService;
 import io.ciamportal.migration.MigrationRecordsService;
 import io.ciamportal.security.PeopleDirectory;
 import io.ciamportal.security.RunAs;
+import io.ciamportal.shared.ui.PortalShell;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,6 +114,23 @@ class ArchitectureTest {
                 .orShould().beAnnotatedWith(PermitAll.class)
                 .orShould().beAnnotatedWith(AnonymousAllowed.class)
                 .check(classes);
+    }
+
+    @Test
+    void vaadinFindsEveryViewLayoutErrorViewAndTheShellInTheUiPackagesItScans() {
+        // Vaadin looks only in Application's @EnableVaadin packages (and below): a view elsewhere would be a 404
+        String[] scanned = Arrays.stream(Application.class.getAnnotation(EnableVaadin.class).value())
+                .map(pkg -> pkg + "..").toArray(String[]::new);
+        classes().that().areAnnotatedWith(Route.class)
+                .or().areAnnotatedWith(RouteAlias.class)
+                .or().areAnnotatedWith(Layout.class)
+                .or().areAssignableTo(HasErrorParameter.class)
+                .or().areAssignableTo(AppShellConfigurator.class)
+                .or().areAssignableTo(WebComponentExporter.class)
+                .should().resideInAnyPackage(scanned)
+                .because("these are the packages Vaadin reads at start (reading all of the portal's classes slowed every start)")
+                .check(classes);
+        assertThat(classes.get(PortalShell.class).getPackageName() + "..").isIn((Object[]) scanned);
     }
 
     /** Who is who is for services that decided what the caller may see, never for views or controllers. */
