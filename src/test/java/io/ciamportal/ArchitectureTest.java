@@ -2,6 +2,7 @@ package io.ciamportal;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.WebComponentExporter;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.router.HasErrorParameter;
@@ -23,13 +25,20 @@ import io.ciamportal.migration.MigrationRecordsService;
 import io.ciamportal.security.PeopleDirectory;
 import io.ciamportal.security.RunAs;
 import io.ciamportal.shared.ui.PortalShell;
+import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import java.lang.annotation.Annotation;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.access.prepost.PostAuthorize;
+import org.springframework.security.access.prepost.PostFilter;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.prepost.PreFilter;
+import org.springframework.security.authorization.method.AuthorizeReturnObject;
 import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.RestController;
@@ -131,6 +140,26 @@ class ArchitectureTest {
                 .because("these are the packages Vaadin reads at start (reading all of the portal's classes slowed every start)")
                 .check(classes);
         assertThat(classes.get(PortalShell.class).getPackageName() + "..").isIn((Object[]) scanned);
+    }
+
+    @Test
+    void methodSecurityRulesArePreAuthorizeOnly() {
+        // MethodSecurityConfig enforces @PreAuthorize alone: any other method-security annotation would be ignored
+        List<Class<? extends Annotation>> ignored = List.of(
+                PostAuthorize.class, PreFilter.class,
+                PostFilter.class, Secured.class,
+                AuthorizeReturnObject.class);
+        for (var annotation : ignored) {
+            noClasses().should().beAnnotatedWith(annotation).check(classes);
+            noMethods().should().beAnnotatedWith(annotation).check(classes);
+        }
+        // @RolesAllowed and @PermitAll guard navigation to views (Vaadin's access checker), nothing else
+        noClasses().that().areNotAssignableTo(Component.class)
+                .should().beAnnotatedWith(RolesAllowed.class).orShould().beAnnotatedWith(PermitAll.class)
+                .orShould().beAnnotatedWith(DenyAll.class)
+                .check(classes);
+        noMethods().should().beAnnotatedWith(RolesAllowed.class)
+                .orShould().beAnnotatedWith(PermitAll.class).check(classes);
     }
 
     /** Who is who is for services that decided what the caller may see, never for views or controllers. */

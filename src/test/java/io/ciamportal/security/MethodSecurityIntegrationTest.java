@@ -1,0 +1,92 @@
+package io.ciamportal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ciamportal.audit.AuditQueryService;
+import io.ciamportal.testsupport.PortalTestBase;
+import java.util.ArrayList;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.aop.framework.Advised;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.util.ReflectionUtils;
+
+/** The one method-security advisor ({@link MethodSecurityConfig}) guards every rule of the portal's beans. */
+@Tag("integration")
+class MethodSecurityIntegrationTest extends PortalTestBase {
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Autowired
+    AccountDirectory accounts;
+
+    @Autowired
+    SecurityContextHolderStrategy contexts;
+
+    @Autowired
+    AuditQueryService audit;
+
+    @AfterEach
+    void signOut() {
+        contexts.clearContext();
+    }
+
+    @Test
+    void everyPortalBeanWithARuleIsProxiedWithTheRule() {
+        var guarded = new ArrayList<String>();
+        for (String name : context.getBeanDefinitionNames()) {
+            Object bean = context.getBeanFactory().getSingleton(name);
+            if (bean == null) {
+                continue;
+            }
+            Class<?> type = AopUtils.getTargetClass(bean);
+            if (!hasRule(type)) {
+                continue;
+            }
+            assertThat(bean).as(name).isInstanceOf(Advised.class);
+            assertThat(((Advised) bean).getAdvisors()).as(name)
+                    .anySatisfy(advisor -> assertThat(advisor).isInstanceOf(AuthorizationManagerBeforeMethodInterceptor.class));
+            guarded.add(name);
+        }
+        assertThat(guarded).hasSizeGreaterThan(20).contains("vendorService", "userAdminService", "auditQueryService", "gateService");
+    }
+
+    @Test
+    void aMethodsRuleOverridesItsClasssAndNeitherLetsAnAnonymousCallerIn() {
+        assertThatThrownBy(() -> audit.publicTrail("vendor", "auth0")).isInstanceOf(AuthenticationException.class);
+
+        signInAs("viewer");
+        assertThat(audit.publicTrail("vendor", "auth0")).isNotNull(); // isAuthenticated() on the method
+        assertThatThrownBy(() -> audit.verify()).isInstanceOf(AccessDeniedException.class); // hasRole('ADMIN') on the class
+
+        signInAs("admin");
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    private static boolean hasRule(Class<?> type) {
+        return AnnotatedElementUtils.hasAnnotation(type, PreAuthorize.class)
+                || Arrays.stream(ReflectionUtils.getUniqueDeclaredMethods(type))
+                        .anyMatch(method -> AnnotatedElementUtils.hasAnnotation(method, PreAuthorize.class));
+    }
+
+    private void signInAs(String username) {
+        var principal = (LocalPrincipal) accounts.loadUserByUsername(username);
+        principal.eraseCredentials();
+        var signedIn = contexts.createEmptyContext();
+        signedIn.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        contexts.setContext(signedIn);
+    }
+}
