@@ -40,12 +40,37 @@ public final class DatasetFiles {
 
     /** The release on the classpath ({@code classpath:db/dataset/}). */
     static Shipped fromClasspath() {
+        var files = classpathFiles();
+        return read(files.release(), files.catalog(), files.vendors());
+    }
+
+    /** A release's version and checksum, as {@link Shipped} has them. */
+    record Stamp(String version, String checksum) {}
+
+    /**
+     * The version and checksum of the release on the classpath, reading only {@code release.json} as JSON: the start-up
+     * check whether the installation already holds it, without parsing some thirty vendor files.
+     */
+    static Stamp stampFromClasspath() {
+        var files = classpathFiles();
+        var release = parse(files.release(), sha256(), Dataset.Release.class, "release.json");
+        var digest = sha256();
+        bytes(files.catalog(), digest, "capabilities.json");
+        for (Resource file : files.vendors()) {
+            bytes(file, digest, "vendors/" + file.getFilename());
+        }
+        return new Stamp(release.version(), HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private record Files(Resource release, Resource catalog, List<Resource> vendors) {}
+
+    private static Files classpathFiles() {
         try {
             var resolver = new PathMatchingResourcePatternResolver();
-            var files = new ArrayList<>(Arrays.asList(resolver.getResources("classpath*:db/dataset/vendors/*.json")));
-            files.sort(Comparator.comparing(r -> String.valueOf(r.getFilename())));
-            return read(resolver.getResource("classpath:db/dataset/release.json"),
-                    resolver.getResource("classpath:db/dataset/capabilities.json"), files);
+            var vendors = new ArrayList<>(Arrays.asList(resolver.getResources("classpath*:db/dataset/vendors/*.json")));
+            vendors.sort(Comparator.comparing(r -> String.valueOf(r.getFilename())));
+            return new Files(resolver.getResource("classpath:db/dataset/release.json"),
+                    resolver.getResource("classpath:db/dataset/capabilities.json"), vendors);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,32 +89,44 @@ public final class DatasetFiles {
     }
 
     private static Shipped read(Resource releaseFile, Resource catalogFile, List<Resource> vendorFiles) {
-        try {
-            var release = parse(releaseFile, MessageDigest.getInstance("SHA-256"), Dataset.Release.class, "release.json");
-            var digest = MessageDigest.getInstance("SHA-256");
-            var catalog = parse(catalogFile, digest, Dataset.Catalog.class, "capabilities.json");
-            var vendors = new ArrayList<Dataset.VendorFile>();
-            for (Resource file : vendorFiles) {
-                var vendor = parse(file, digest, Dataset.VendorFile.class, "vendors/" + file.getFilename());
-                if (!(vendor.slug() + ".json").equals(file.getFilename())) {
-                    throw new IllegalStateException("db/dataset/vendors/" + file.getFilename() + " holds the vendor " + vendor.slug()
-                            + "; name the file after its slug");
-                }
-                vendors.add(vendor);
+        var release = parse(releaseFile, sha256(), Dataset.Release.class, "release.json");
+        var digest = sha256();
+        var catalog = parse(catalogFile, digest, Dataset.Catalog.class, "capabilities.json");
+        var vendors = new ArrayList<Dataset.VendorFile>();
+        for (Resource file : vendorFiles) {
+            var vendor = parse(file, digest, Dataset.VendorFile.class, "vendors/" + file.getFilename());
+            if (!(vendor.slug() + ".json").equals(file.getFilename())) {
+                throw new IllegalStateException("db/dataset/vendors/" + file.getFilename() + " holds the vendor " + vendor.slug()
+                        + "; name the file after its slug");
             }
-            return new Shipped(release, new Dataset(catalog, List.copyOf(vendors)), HexFormat.of().formatHex(digest.digest()));
+            vendors.add(vendor);
+        }
+        return new Shipped(release, new Dataset(catalog, List.copyOf(vendors)), HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static <T> T parse(Resource resource, MessageDigest digest, Class<T> type, String name) {
+    /** The file's bytes, added to {@code digest}. */
+    private static byte[] bytes(Resource resource, MessageDigest digest, String name) {
         try (InputStream in = resource.getInputStream()) {
             byte[] bytes = in.readAllBytes();
             digest.update(bytes);
-            return JSON.readValue(bytes, type);
+            return bytes;
         } catch (IOException e) {
             throw new IllegalStateException("db/dataset/" + name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T parse(Resource resource, MessageDigest digest, Class<T> type, String name) {
+        byte[] bytes = bytes(resource, digest, name);
+        try {
+            return JSON.readValue(bytes, type);
         } catch (JacksonException e) {
             throw new IllegalStateException("db/dataset/" + name + " is not valid: " + e.getOriginalMessage(), e);
         }

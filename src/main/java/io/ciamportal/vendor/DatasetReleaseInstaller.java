@@ -24,6 +24,9 @@ class DatasetReleaseInstaller implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        releases.apply(DatasetFiles.fromClasspath());
+        // most starts find the shipped release installed already: its checksum tells, without parsing the vendor files
+        if (!releases.holds(DatasetFiles.stampFromClasspath())) {
+            releases.apply(DatasetFiles.fromClasspath());
+        }
     }
 }

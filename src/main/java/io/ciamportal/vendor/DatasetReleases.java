@@ -60,6 +60,14 @@ class DatasetReleases {
         return releases.installed();
     }
 
+    /**
+     * Whether this installation holds exactly {@code shipped} (same version, same checksum), so that applying it would
+     * change nothing. Its content was valid when it was installed, and stays so: every date rule asks "not after today".
+     */
+    boolean holds(DatasetFiles.Stamp shipped) {
+        return installed().filter(i -> i.version().equals(shipped.version()) && i.checksum().equals(shipped.checksum())).isPresent();
+    }
+
     /** Brings the vendor index up to {@code shipped}; the caller's transaction makes it all or nothing. */
     Outcome apply(DatasetFiles.Shipped shipped) {
         var errors = shipped.dataset().validate(LocalDate.now(clock));

@@ -74,6 +74,17 @@ class DatasetReleaseIntegrationTest extends OwnDatabaseTestBase {
     }
 
     @Test
+    void aStartThatFindsTheShippedReleaseInstalledKnowsItFromTheChecksumAlone() {
+        var shipped = DatasetFiles.fromClasspath();
+        var stamp = DatasetFiles.stampFromClasspath();
+
+        assertThat(stamp).isEqualTo(new DatasetFiles.Stamp(shipped.release().version(), shipped.checksum()));
+        assertThat(releases.holds(stamp)).isTrue();
+        assertThat(releases.holds(new DatasetFiles.Stamp(stamp.version(), "0".repeat(64)))).as("same version, other content").isFalse();
+        assertThat(releases.holds(new DatasetFiles.Stamp("2099.01.01", stamp.checksum()))).as("another version").isFalse();
+    }
+
+    @Test
     void aNewerReleaseUpdatesUntouchedValuesKeepsCuratedOnesAndListsTheConflict() {
         signIn("ROLE_ADMIN");
         curation.updateCapability("kinde", version("kinde"), "webhooks",
