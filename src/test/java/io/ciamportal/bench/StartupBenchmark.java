@@ -82,7 +82,7 @@ public final class StartupBenchmark {
      * ({@code spring.context.exit=onRefresh}, as the Docker image trains), or the portal starts, answers the sign-in
      * page, the health check and the sign-in a few times, and is stopped (the cache is written at exit).
      */
-    private static Path train(String java, String name, List<String> flags, String app, boolean serve) throws Exception {
+    static Path train(String java, String name, List<String> flags, String app, boolean serve) throws Exception {
         Path cache = WORK.resolve(name);
         Files.deleteIfExists(cache);
         var command = new ArrayList<>(List.of(java, "-XX:AOTCacheOutput=" + cache));
@@ -113,7 +113,7 @@ public final class StartupBenchmark {
         return cache;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 for (var p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -197,7 +197,7 @@ public final class StartupBenchmark {
         return matcher.find() ? Long.parseLong(matcher.group(2)) / 1024.0 : -1;
     }
 
-    private static String run(String... command) throws Exception {
+    static String run(String... command) throws Exception {
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes());
         process.waitFor(30, TimeUnit.SECONDS);
