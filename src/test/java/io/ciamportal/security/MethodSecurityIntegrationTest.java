@@ -20,7 +20,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.util.ReflectionUtils;
 
 /** The one method-security advisor ({@link MethodSecurityConfig}) guards every rule of the portal's beans. */
@@ -74,6 +77,39 @@ class MethodSecurityIntegrationTest extends PortalTestBase {
 
         signInAs("admin");
         assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void theRuleReadsTheApplicationsSecurityContextNotTheStaticHolder() {
+        // another application context in the same JVM (as in this test run) sets the static holder to its own strategy
+        var staticHolder = SecurityContextHolder.getContextHolderStrategy();
+        SecurityContextHolder.setContextHolderStrategy(new NobodySignedIn());
+        try {
+            signInAs("viewer");
+            assertThat(audit.publicTrail("vendor", "auth0")).isNotNull();
+        } finally {
+            SecurityContextHolder.setContextHolderStrategy(staticHolder);
+        }
+    }
+
+    /** A holder in which nobody is ever signed in. */
+    private static final class NobodySignedIn implements SecurityContextHolderStrategy {
+
+        @Override
+        public void clearContext() {}
+
+        @Override
+        public SecurityContext getContext() {
+            return createEmptyContext();
+        }
+
+        @Override
+        public void setContext(SecurityContext context) {}
+
+        @Override
+        public SecurityContext createEmptyContext() {
+            return new SecurityContextImpl();
+        }
     }
 
     private static boolean hasRule(Class<?> type) {
