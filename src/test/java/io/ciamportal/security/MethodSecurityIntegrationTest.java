@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ciamportal.audit.AuditQueryService;
 import io.ciamportal.testsupport.PortalTestBase;
+import io.ciamportal.testsupport.SignIn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
@@ -71,11 +71,11 @@ class MethodSecurityIntegrationTest extends PortalTestBase {
     void aMethodsRuleOverridesItsClasssAndNeitherLetsAnAnonymousCallerIn() {
         assertThatThrownBy(() -> audit.publicTrail("vendor", "auth0")).isInstanceOf(AuthenticationException.class);
 
-        signInAs("viewer");
+        SignIn.as(contexts, accounts, "viewer");
         assertThat(audit.publicTrail("vendor", "auth0")).isNotNull(); // isAuthenticated() on the method
         assertThatThrownBy(() -> audit.verify()).isInstanceOf(AccessDeniedException.class); // hasRole('ADMIN') on the class
 
-        signInAs("admin");
+        SignIn.as(contexts, accounts, "admin");
         assertThat(audit.verify().intact()).isTrue();
     }
 
@@ -85,7 +85,7 @@ class MethodSecurityIntegrationTest extends PortalTestBase {
         var staticHolder = SecurityContextHolder.getContextHolderStrategy();
         SecurityContextHolder.setContextHolderStrategy(new NobodySignedIn());
         try {
-            signInAs("viewer");
+            SignIn.as(contexts, accounts, "viewer");
             assertThat(audit.publicTrail("vendor", "auth0")).isNotNull();
         } finally {
             SecurityContextHolder.setContextHolderStrategy(staticHolder);
@@ -116,13 +116,5 @@ class MethodSecurityIntegrationTest extends PortalTestBase {
         return AnnotatedElementUtils.hasAnnotation(type, PreAuthorize.class)
                 || Arrays.stream(ReflectionUtils.getUniqueDeclaredMethods(type))
                         .anyMatch(method -> AnnotatedElementUtils.hasAnnotation(method, PreAuthorize.class));
-    }
-
-    private void signInAs(String username) {
-        var principal = (LocalPrincipal) accounts.loadUserByUsername(username);
-        principal.eraseCredentials();
-        var signedIn = contexts.createEmptyContext();
-        signedIn.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        contexts.setContext(signedIn);
     }
 }
