@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * The training run of the analyser's JDK AOT cache (pom.xml, execution {@code analyser-jar}): writes a made-up Auth0
  * export of {@value #USERS} users into the given directory and analyses it as {@code analyse-export --json} does, so
  * the cache holds the classes of that path, loaded and linked. The file is deleted afterwards. It also writes the
- * stamp of the jar it runs from ({@link JarMain#stampOf}), which the cache is good for. The people in it are made up: numbered ids and {@code example.test} addresses.
+ * stamp of the jar it runs from ({@link JarMain#stampOf}), which the cache is good for. The people in it are made up:
+ * numbered ids and {@code example.test} addresses.
  */
 public final class AnalyserTraining {
 
@@ -21,14 +22,14 @@ public final class AnalyserTraining {
 
     private AnalyserTraining() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, java.net.URISyntaxException {
         if (args.length != 2) {
             System.err.println("usage: AnalyserTraining DIRECTORY STAMP");
             System.exit(2);
         }
         Path dir = Files.createDirectories(Path.of(args[0]));
         // the jar this runs from, as trained: JarMain uses the cache only while the jar is still this one
-        var jar = new java.io.File(java.net.URI.create(AnalyserTraining.class.getProtectionDomain().getCodeSource().getLocation().toString()));
+        var jar = Path.of(AnalyserTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile();
         Files.writeString(Path.of(args[1]), JarMain.stampOf(jar) + "\n");
         Path file = dir.resolve("analyser-training.ndjson");
         try {
